@@ -1,0 +1,151 @@
+using System.Linq.Expressions;
+using Scr.Core.Models;
+
+namespace Scr.Core.Rules;
+
+/// <summary>A role held in one organisation, with the boards that organisation belongs to or serves.</summary>
+public sealed record Grant(Role Role, Guid? OrganisationId, OrganisationKind? OrganisationKind, IReadOnlyList<Guid> BoardIds);
+
+/// <summary>Who is asking: a signed-in person and every role they hold.</summary>
+public sealed class Principal(Guid userId, string name, IReadOnlyList<Grant> grants)
+{
+    public Guid UserId { get; } = userId;
+    public string Name { get; } = name;
+    public IReadOnlyList<Grant> Grants { get; } = grants;
+
+    public bool Holds(Role role) => Grants.Any(g => g.Role == role);
+
+    public bool HoldsOnBoard(Guid boardId, params Role[] roles) =>
+        Grants.Any(g => roles.Contains(g.Role) && g.OrganisationKind == OrganisationKind.Board && g.OrganisationId == boardId);
+
+    public bool IsSystemAdministrator => Holds(Role.SystemAdministrator);
+    public bool IsPanelMember => Holds(Role.PanelMember);
+
+    /// <summary>Boards on which the person holds one of the given board roles.</summary>
+    public IReadOnlyList<Guid> BoardsWhere(params Role[] roles) =>
+        Grants.Where(g => roles.Contains(g.Role) && g.OrganisationKind == OrganisationKind.Board && g.OrganisationId is not null)
+            .Select(g => g.OrganisationId!.Value).Distinct().ToList();
+
+    /// <summary>Agency roles as (agency, boards it serves).</summary>
+    public IReadOnlyList<Grant> AgencyGrants =>
+        Grants.Where(g => g.OrganisationKind == OrganisationKind.Agency && ReviewAccessRules.AgencyRoles.Contains(g.Role)).ToList();
+
+    /// <summary>Every board the person has any role in, directly or through an agency that serves it.</summary>
+    public IReadOnlyList<Guid> AllBoards => Grants.SelectMany(g => g.BoardIds).Distinct().ToList();
+}
+
+public enum ReviewAccess
+{
+    None,
+
+    /// <summary>The National Panel: the decision summary the board sent, never the child's identity.</summary>
+    PanelSummary,
+
+    /// <summary>An agency involved in or referring the case: the case's outline and its own items.</summary>
+    AgencySummary,
+
+    /// <summary>The board's business unit, chair and sub-group, and the review team.</summary>
+    Full,
+}
+
+/// <summary>The facts about a case that decide who may see it.</summary>
+public sealed record ReviewAccessFacts(Guid BoardId, IReadOnlyCollection<Guid> TeamUserIds, IReadOnlyCollection<Guid> AgencyIds,
+    Guid? ReferringAgencyId, bool SharedWithPanel)
+{
+    public static ReviewAccessFacts Of(Review review) => new(review.BoardId, review.Team.Select(t => t.UserId).ToList(),
+        review.Agencies.Select(a => a.AgencyId).ToList(), review.ReferringAgencyId, review.SharedWithPanelAt is not null);
+}
+
+/// <summary>Who may see a case, and at what level. The one place these rules live.</summary>
+public static class ReviewAccessRules
+{
+    /// <summary>Board roles that see every case of their board.</summary>
+    public static readonly Role[] BoardCaseRoles = [Role.BusinessUnitOfficer, Role.BoardChair, Role.SubGroupMember];
+
+    public static readonly Role[] AgencyRoles = [Role.AgencyLead, Role.AgencyReviewAuthor];
+
+    /// <summary>Board roles that may notify a case to the board (agencies notify through their agency roles).</summary>
+    public static readonly Role[] BoardNotifierRoles = [Role.BusinessUnitOfficer, Role.BoardChair];
+
+    /// <summary>Board administrators: they manage the board's people and read its audit log.</summary>
+    public static readonly Role[] BoardAdministratorRoles = [Role.BusinessUnitOfficer, Role.BoardChair];
+
+    public static ReviewAccess For(Principal principal, ReviewAccessFacts review)
+    {
+        if (principal.HoldsOnBoard(review.BoardId, BoardCaseRoles) || review.TeamUserIds.Contains(principal.UserId))
+        {
+            return ReviewAccess.Full;
+        }
+        if (principal.AgencyGrants.Any(g => g.BoardIds.Contains(review.BoardId)
+            && g.OrganisationId is { } agencyId
+            && (review.AgencyIds.Contains(agencyId) || review.ReferringAgencyId == agencyId)))
+        {
+            return ReviewAccess.AgencySummary;
+        }
+        if (principal.IsPanelMember && review.SharedWithPanel)
+        {
+            return ReviewAccess.PanelSummary;
+        }
+        return ReviewAccess.None;
+    }
+
+    /// <summary>
+    /// The same rule as <see cref="For"/>, as a query filter: the cases the person may see at any level.
+    /// </summary>
+    public static Expression<Func<Review, bool>> VisibleTo(Principal principal)
+    {
+        var userId = principal.UserId;
+        var fullBoards = principal.BoardsWhere(BoardCaseRoles);
+        var agencyIds = principal.AgencyGrants.Where(g => g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct().ToList();
+        var agencyBoards = principal.AgencyGrants.SelectMany(g => g.BoardIds).Distinct().ToList();
+        var panel = principal.IsPanelMember;
+
+        if (agencyIds.Count == 0)
+        {
+            return r => fullBoards.Contains(r.BoardId)
+                || r.Team.Any(t => t.UserId == userId)
+                || (panel && r.SharedWithPanelAt != null);
+        }
+        // The coarse agency filter below is narrowed to exact (agency, board) pairs by For() on each row.
+        return r => fullBoards.Contains(r.BoardId)
+            || r.Team.Any(t => t.UserId == userId)
+            || (agencyBoards.Contains(r.BoardId)
+                && (r.Agencies.Any(a => agencyIds.Contains(a.AgencyId)) || (r.ReferringAgencyId != null && agencyIds.Contains(r.ReferringAgencyId.Value))))
+            || (panel && r.SharedWithPanelAt != null);
+    }
+
+    /// <summary>The parts the person plays in this case, for the lifecycle's "who may".</summary>
+    public static IReadOnlySet<CaseActor> ActorsIn(Principal principal, Review review)
+    {
+        var actors = new HashSet<CaseActor>();
+        if (principal.HoldsOnBoard(review.BoardId, Role.BoardChair))
+        {
+            actors.Add(CaseActor.BoardChair);
+        }
+        if (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer))
+        {
+            actors.Add(CaseActor.BusinessUnitOfficer);
+        }
+        if (review.Team.Any(t => t.UserId == principal.UserId && t.Role == TeamRole.LeadReviewer))
+        {
+            actors.Add(CaseActor.LeadReviewer);
+        }
+        return actors;
+    }
+
+    /// <summary>Business unit officers and the chair choose the review team.</summary>
+    public static bool MayManageTeam(Principal principal, Review review) =>
+        review.IsOpen && principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.BoardChair);
+
+    /// <summary>The board's own people, and agencies serving the board, may notify a case to it.</summary>
+    public static bool MayNotify(Principal principal, Guid boardId) =>
+        principal.HoldsOnBoard(boardId, BoardNotifierRoles)
+        || principal.AgencyGrants.Any(g => g.BoardIds.Contains(boardId));
+
+    /// <summary>Boards to which the person may notify a case.</summary>
+    public static IReadOnlyList<Guid> BoardsToNotify(Principal principal) =>
+        principal.BoardsWhere(BoardNotifierRoles).Concat(principal.AgencyGrants.SelectMany(g => g.BoardIds)).Distinct().ToList();
+
+    public static bool MayReadBoardAudit(Principal principal, Guid boardId) =>
+        principal.HoldsOnBoard(boardId, BoardAdministratorRoles);
+}

@@ -1,0 +1,175 @@
+using Scr.Core.Models;
+
+namespace Scr.Core.Rules;
+
+/// <summary>The parts a person can play in one case, from which the lifecycle decides who may move it.</summary>
+public enum CaseActor
+{
+    BoardChair,
+    BusinessUnitOfficer,
+    LeadReviewer,
+}
+
+/// <summary>One allowed move of a case: from which stage, to where, who may make it and what it requires.</summary>
+public sealed class LifecycleAction
+{
+    private readonly Func<Review, string?, IEnumerable<string>> _requirements;
+    private readonly Func<ReviewStage, ReviewStage> _to;
+
+    internal LifecycleAction(string key, string name, IReadOnlySet<ReviewStage> from, Func<ReviewStage, ReviewStage> to,
+        ReviewStatus resultingStatus, IReadOnlySet<CaseActor> who, bool reasonRequired, string reasonLabel,
+        DecisionOutcome? decision = null, Func<Review, string?, IEnumerable<string>>? requirements = null)
+    {
+        Key = key;
+        Name = name;
+        From = from;
+        _to = to;
+        ResultingStatus = resultingStatus;
+        Who = who;
+        ReasonRequired = reasonRequired;
+        ReasonLabel = reasonLabel;
+        Decision = decision;
+        _requirements = requirements ?? ((_, _) => []);
+    }
+
+    /// <summary>Kebab-case key used in URLs, the API and the audit log.</summary>
+    public string Key { get; }
+    public string Name { get; }
+    public IReadOnlySet<ReviewStage> From { get; }
+    public ReviewStatus ResultingStatus { get; }
+    public IReadOnlySet<CaseActor> Who { get; }
+    public bool ReasonRequired { get; }
+    public string ReasonLabel { get; }
+
+    /// <summary>The chair's decision this action records, if it is a decision.</summary>
+    public DecisionOutcome? Decision { get; }
+
+    public ReviewStage To(ReviewStage from) => _to(from);
+
+    public bool AppliesTo(Review review) => review.IsOpen && From.Contains(review.Stage);
+
+    public bool MayBeMadeBy(IReadOnlySet<CaseActor> actors) => actors.Overlaps(Who);
+
+    /// <summary>What is still missing before the action can be taken; empty when it can.</summary>
+    public IEnumerable<string> UnmetRequirements(Review review, string? reason)
+    {
+        if (!AppliesTo(review))
+        {
+            yield return review.IsOpen
+                ? $"“{Name}” cannot be done while the case is at stage {(int)review.Stage}, {review.Stage.Title().ToLowerInvariant()}."
+                : "The case is closed.";
+            yield break;
+        }
+        if (ReasonRequired && string.IsNullOrWhiteSpace(reason))
+        {
+            yield return $"Enter the {ReasonLabel.ToLowerInvariant()}";
+        }
+        foreach (var unmet in _requirements(review, reason))
+        {
+            yield return unmet;
+        }
+    }
+
+    /// <summary>The requirements that depend on the case record alone (shown as the case's task list).</summary>
+    public IEnumerable<string> UnmetRecordRequirements(Review review) => AppliesTo(review) ? _requirements(review, null) : [];
+}
+
+/// <summary>
+/// The lifecycle of a case as an explicit state machine over the eight stages of seed 000. Later capabilities add
+/// their requirements here, in one place.
+/// </summary>
+public static class Lifecycle
+{
+    private static readonly IReadOnlySet<CaseActor> ChairOnly = new HashSet<CaseActor> { CaseActor.BoardChair };
+    private static readonly IReadOnlySet<CaseActor> ChairOrBusinessUnit = new HashSet<CaseActor> { CaseActor.BoardChair, CaseActor.BusinessUnitOfficer };
+    private static readonly IReadOnlySet<CaseActor> ReviewRunners = new HashSet<CaseActor> { CaseActor.BoardChair, CaseActor.BusinessUnitOfficer, CaseActor.LeadReviewer };
+
+    private static IReadOnlySet<ReviewStage> Stages(params ReviewStage[] stages) => new HashSet<ReviewStage>(stages);
+
+    private static ReviewStage Next(ReviewStage stage) => stage + 1;
+
+    private static IEnumerable<string> AgenciesRecorded(Review review, string? _)
+    {
+        if (review.Agencies.Count == 0)
+        {
+            yield return "Record at least one agency involved with the child, so it can be asked to secure its records";
+        }
+    }
+
+    private static IEnumerable<string> LeadReviewerAppointed(Review review, string? _)
+    {
+        if (!review.Team.Any(t => t.Role == TeamRole.LeadReviewer))
+        {
+            yield return "Appoint a lead reviewer to the review team";
+        }
+    }
+
+    private static IEnumerable<string> DecisionSentToPanel(Review review, string? _)
+    {
+        if (review.SharedWithPanelAt is null)
+        {
+            yield return "Send the decision to the National Panel";
+        }
+    }
+
+    public static LifecycleAction Initiate { get; } = new(
+        "initiate", "Initiate a serious case review", Stages(ReviewStage.Identification), _ => ReviewStage.Scoping,
+        ReviewStatus.Open, ChairOnly, reasonRequired: true, "Rationale for the decision",
+        DecisionOutcome.InitiateSeriousCaseReview, AgenciesRecorded);
+
+    public static LifecycleAction CommissionLearningReview { get; } = new(
+        "commission-learning-review", "Commission a non-statutory learning review", Stages(ReviewStage.Identification),
+        _ => ReviewStage.Scoping, ReviewStatus.Open, ChairOnly, reasonRequired: true, "Rationale for the decision",
+        DecisionOutcome.CommissionLearningReview, AgenciesRecorded);
+
+    public static LifecycleAction DoNotInitiate { get; } = new(
+        "do-not-initiate", "Do not initiate a review", Stages(ReviewStage.Identification), stage => stage,
+        ReviewStatus.NotInitiated, ChairOnly, reasonRequired: true, "Rationale for the decision",
+        DecisionOutcome.DoNotInitiate);
+
+    public static LifecycleAction Commission { get; } = new(
+        "commission", "Review commissioned: start working through it", Stages(ReviewStage.Scoping), Next,
+        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed);
+
+    public static LifecycleAction ManageParallelProcesses { get; } = new(
+        "manage-parallel-processes", "Move on to managing parallel processes", Stages(ReviewStage.WorkingThrough), Next,
+        ReviewStatus.Open, ReviewRunners, reasonRequired: false, "Note", null, LeadReviewerAppointed);
+
+    public static LifecycleAction EngagePanel { get; } = new(
+        "engage-national-panel", "Move on to the National Panel stage", Stages(ReviewStage.ParallelProcesses), Next,
+        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null);
+
+    public static LifecycleAction ApplyLearning { get; } = new(
+        "apply-learning", "Move on to applying the learning", Stages(ReviewStage.NationalPanel), Next,
+        ReviewStatus.Open, ChairOnly, reasonRequired: false, "Note", null, DecisionSentToPanel);
+
+    public static LifecycleAction PlanPublication { get; } = new(
+        "plan-publication", "Move on to publication and communications", Stages(ReviewStage.ApplyingLearning), Next,
+        ReviewStatus.Open, ChairOnly, reasonRequired: false, "Note", null);
+
+    public static LifecycleAction MonitorImpact { get; } = new(
+        "monitor-impact", "Move on to monitoring impact", Stages(ReviewStage.Publication), Next,
+        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null);
+
+    public static LifecycleAction Close { get; } = new(
+        "close", "Close the review", Stages(ReviewStage.Monitoring), stage => stage,
+        ReviewStatus.Closed, ChairOnly, reasonRequired: true, "Reason for closing");
+
+    /// <summary>The chair may send a case back one stage, with a reason, when work has to be redone.</summary>
+    public static LifecycleAction StepBack { get; } = new(
+        "step-back", "Return the case to the previous stage",
+        Stages(ReviewStage.Scoping, ReviewStage.WorkingThrough, ReviewStage.ParallelProcesses, ReviewStage.NationalPanel,
+            ReviewStage.ApplyingLearning, ReviewStage.Publication, ReviewStage.Monitoring),
+        stage => stage - 1, ReviewStatus.Open, ChairOnly, reasonRequired: true, "Reason for returning the case");
+
+    public static IReadOnlyList<LifecycleAction> All { get; } =
+    [
+        Initiate, CommissionLearningReview, DoNotInitiate, Commission, ManageParallelProcesses, EngagePanel,
+        ApplyLearning, PlanPublication, MonitorImpact, Close, StepBack,
+    ];
+
+    public static LifecycleAction? Find(string key) => All.FirstOrDefault(a => a.Key == key);
+
+    /// <summary>The actions that apply to the case in its current state.</summary>
+    public static IEnumerable<LifecycleAction> AvailableFor(Review review) => All.Where(a => a.AppliesTo(review));
+}

@@ -1,0 +1,33 @@
+namespace Scr.Core.Services.Audit;
+
+/// <summary>The names of audited events.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignInLockedOut = "sign-in-locked-out";
+    public const string SignOut = "sign-out";
+    public const string TwoFactorFailed = "two-factor-failed";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string PasswordChanged = "password-changed";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string PasswordReset = "password-reset";
+    public const string UserInvited = "user.invited";
+    public const string InvitationAccepted = "user.invitation-accepted";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string RoleGranted = "user.role-granted";
+    public const string RoleRevoked = "user.role-revoked";
+    public const string OrganisationCreated = "organisation.created";
+    public const string OrganisationChanged = "organisation.changed";
+    public const string ReviewNotified = "review.notified";
+    public const string ReviewRead = "review.read";
+    public const string ReviewMoved = "review.moved";
+    public const string ReviewTeamAdded = "review.team-added";
+    public const string ReviewTeamRemoved = "review.team-removed";
+    public const string InvolvementDeclared = "review.involvement-declared";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string AuditRead = "audit.read";
+    public const string Export = "export";
+}
