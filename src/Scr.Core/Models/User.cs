@@ -12,6 +12,10 @@ public class User : IdentityUser<Guid>
     public DateTimeOffset? InvitationAcceptedAt { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
 
+    /// <summary>SHA-256 of the single-use invitation token; cleared once the invitation is accepted.</summary>
+    public string? InvitationTokenHash { get; set; }
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
+
     /// <summary>The last TOTP time step accepted, so a code cannot be used twice.</summary>
     public long LastTotpTimeStep { get; set; }
 

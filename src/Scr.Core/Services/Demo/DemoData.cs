@@ -1,0 +1,231 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.DataStore;
+using Scr.Core.Models;
+using Scr.Core.Rules;
+using Scr.Core.Services.Accounts;
+using Scr.Core.Services.Reviews;
+
+namespace Scr.Core.Services.Demo;
+
+public sealed record DemoSignIn(string Email, string Password, string Role, string Organisation, string AuthenticatorKey);
+
+/// <summary>
+/// A fictional board ("Northbridge"), a neighbouring board, their agencies, one person per role and a handful of cases
+/// in different stages. Every name is invented. Demo accounts use the reserved ".example" domains.
+/// </summary>
+public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, Principals principals, TimeProvider clock)
+{
+    public const string Password = "amber-kettle-harbour-71";
+    public const string DemoDomainSuffix = ".example";
+
+    private static readonly Actor Seeder = Actor.System("demo seed");
+
+    public static bool IsDemoAccount(string? email) => email is not null && email.EndsWith(DemoDomainSuffix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Creates whatever is missing; running it again changes nothing. Returns the demo sign-ins.</summary>
+    public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var panel = await OrganisationAsync("national-panel", () => Organisation.NewNationalPanel(now), cancellationToken);
+        var northbridge = await OrganisationAsync("northbridge", () => Organisation.NewBoard("northbridge", "Northbridge Safeguarding Children Board", Region.NorthEast, now), cancellationToken);
+        var eastmere = await OrganisationAsync("eastmere", () => Organisation.NewBoard("eastmere", "Eastmere Safeguarding Children Board", Region.YorkshireHumber, now), cancellationToken);
+        var socialCare = await AgencyAsync("northbridge-csc", "Northbridge Children's Social Care", AgencyType.ChildrensSocialCare, [northbridge], cancellationToken);
+        var health = await AgencyAsync("northbridge-health", "Northbridge and Fellside Health Trust", AgencyType.HealthTrust, [northbridge, eastmere], cancellationToken);
+        var police = await AgencyAsync("moorland-police", "Moorland Police", AgencyType.Police, [northbridge, eastmere], cancellationToken);
+        var education = await AgencyAsync("northbridge-education", "Northbridge Schools and Learning", AgencyType.Education, [northbridge], cancellationToken);
+        var eastmereCare = await AgencyAsync("eastmere-csc", "Eastmere Children's Services", AgencyType.ChildrensSocialCare, [eastmere], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var people = new (string Email, string Name, Role Role, Organisation? Org)[]
+        {
+            ("officer@northbridge.example", "Priya Calder", Role.BusinessUnitOfficer, northbridge),
+            ("chair@northbridge.example", "Martin Oakes", Role.BoardChair, northbridge),
+            ("subgroup@northbridge.example", "Joan Whitby", Role.SubGroupMember, northbridge),
+            ("agency.lead@northbridge.example", "Sam Ridley", Role.AgencyLead, socialCare),
+            ("agency.author@northbridge.example", "Helen Moss", Role.AgencyReviewAuthor, health),
+            ("reviewer@northbridge.example", "Dr Alan Fenwick", Role.LeadReviewer, northbridge),
+            ("panel@panel.example", "Ruth Ellery", Role.PanelMember, panel),
+            ("admin@scr.example", "Chris Dunmore", Role.SystemAdministrator, null),
+            ("officer@eastmere.example", "Tom Heald", Role.BusinessUnitOfficer, eastmere),
+            ("chair@eastmere.example", "Grace Lindqvist", Role.BoardChair, eastmere),
+        };
+        var signIns = new List<DemoSignIn>();
+        foreach (var person in people)
+        {
+            var user = await PersonAsync(person.Email, person.Name, person.Role, person.Org, now);
+            signIns.Add(new DemoSignIn(person.Email, Password, person.Role.Title(), person.Org?.Name ?? "(all)", (await users.GetAuthenticatorKeyAsync(user))!));
+        }
+
+        if (!await db.Reviews.AnyAsync(r => r.BoardId == northbridge.Id, cancellationToken))
+        {
+            await CasesAsync(northbridge, eastmere, socialCare, health, police, education, eastmereCare, cancellationToken);
+        }
+        return signIns;
+    }
+
+    /// <summary>Adds fictional cases to the demo board in bulk (for load and benchmark runs).</summary>
+    public async Task<int> BulkCasesAsync(int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var board = await db.Organisations.FirstAsync(o => o.Key == "northbridge", cancellationToken);
+        var officer = await users.FindByEmailAsync("officer@northbridge.example") ?? throw new InvalidOperationException("Run the demo seed first.");
+        var agencies = await db.AgencyBoards.Where(a => a.BoardId == board.Id).Select(a => a.AgencyId).ToListAsync(cancellationToken);
+        var start = await db.Reviews.CountAsync(r => r.BoardId == board.Id, cancellationToken);
+        var random = new Random(20261123);
+        var now = clock.GetUtcNow();
+        var types = Enum.GetValues<IncidentType>();
+        for (var i = 0; i < count; i++)
+        {
+            var known = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-random.Next(1, 3650));
+            var review = Review.Notify(board.Id, $"NORTHBRIDGE-BULK-{start + i + 1:000000}", types[random.Next(types.Length)],
+                known.AddDays(-random.Next(0, 20)), known, "Fictional case generated for load testing.", GuidanceEdition.Wt2006, null,
+                [new ReviewChild($"Bulk child {start + i + 1}", random.Next(0, 216), (Sex)random.Next(3), Ethnicity.NotKnown, YesNoNotKnown.NotKnown,
+                    ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
+                agencies.Take(random.Next(1, agencies.Count + 1)), officer.Id, now);
+            db.Reviews.Add(review);
+            if ((i + 1) % 200 == 0 || i == count - 1)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                progress?.Report(i + 1);
+            }
+        }
+        return count;
+    }
+
+    private async Task<Organisation> OrganisationAsync(string key, Func<Organisation> create, CancellationToken cancellationToken)
+    {
+        var existing = await db.Organisations.Include(o => o.BoardsServed).FirstOrDefaultAsync(o => o.Key == key, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var organisation = create();
+        db.Organisations.Add(organisation);
+        return organisation;
+    }
+
+    private async Task<Organisation> AgencyAsync(string key, string name, AgencyType type, Organisation[] boards, CancellationToken cancellationToken)
+    {
+        var agency = await OrganisationAsync(key, () => Organisation.NewAgency(key, name, type, clock.GetUtcNow()), cancellationToken);
+        foreach (var board in boards)
+        {
+            agency.ServeBoard(board);
+        }
+        return agency;
+    }
+
+    private async Task<User> PersonAsync(string email, string name, Role role, Organisation? organisation, DateTimeOffset now)
+    {
+        var user = await users.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Email == email);
+        if (user is null)
+        {
+            user = new User
+            {
+                Id = Guid.NewGuid(),
+                UserName = email,
+                Email = email,
+                DisplayName = name,
+                CreatedAt = now,
+                InvitationAcceptedAt = now,
+                EmailConfirmed = true,
+                TwoFactorEnabled = true,
+                LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+        }
+        if (!user.Memberships.Any(m => m.Role == role && m.OrganisationId == organisation?.Id))
+        {
+            user.Grant(organisation?.Id, role, now, null);
+            await db.SaveChangesAsync();
+        }
+        return user;
+    }
+
+    private async Task CasesAsync(Organisation northbridge, Organisation eastmere, Organisation socialCare, Organisation health,
+        Organisation police, Organisation education, Organisation eastmereCare, CancellationToken cancellationToken)
+    {
+        var chair = await PrincipalAsync("chair@northbridge.example");
+        var officer = await PrincipalAsync("officer@northbridge.example");
+        var reviewer = await users.FindByEmailAsync("reviewer@northbridge.example");
+        var eastmereOfficer = await PrincipalAsync("officer@eastmere.example");
+        var eastmereChair = await PrincipalAsync("chair@eastmere.example");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        async Task<Review> Notify(Principal by, Organisation board, IncidentType type, int daysAgo, string summary, NotifyChild child, params Organisation[] agencies) =>
+            await reviews.NotifyAsync(new NotifyOptions(board.Id, type, today.AddDays(-daysAgo - 2), today.AddDays(-daysAgo), summary, [child],
+                agencies.Select(a => a.Id).ToList(), null), by, Seeder, cancellationToken);
+
+        async Task Move(Review review, Principal by, string action, string? reason)
+        {
+            var current = await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
+            await reviews.MoveAsync(review.Id, action, reason, current, by, Seeder, cancellationToken);
+        }
+
+        async Task Appoint(Review review, Principal by)
+        {
+            var current = await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
+            await reviews.AddToTeamAsync(review.Id, reviewer!.Id, TeamRole.LeadReviewer, current, by, Seeder, cancellationToken);
+        }
+
+        // 1. Just notified: the chair's 48 hours and the one-month decision clock are running.
+        await Notify(officer, northbridge, IncidentType.Death, 3, "Infant found unresponsive at home; bruising noted at hospital.",
+            new NotifyChild("Rowan Tate", 4, Sex.Male, Ethnicity.WhiteBritish, YesNoNotKnown.No, ChildProtectionPlanStatus.No, LegalStatus.None),
+            socialCare, health, police);
+
+        // 2. Initiated; scoping, lead reviewer appointed.
+        var scoping = await Notify(officer, northbridge, IncidentType.SeriousInjury, 40, "Toddler admitted with a fractured skull; older sibling on a child protection plan.",
+            new NotifyChild("Ivy Marsh", 22, Sex.Female, Ethnicity.Mixed, YesNoNotKnown.No, ChildProtectionPlanStatus.Yes, LegalStatus.None),
+            socialCare, health, police, education);
+        await Move(scoping, chair, "initiate", "Serious injury with known concerns about how agencies shared information (WT2006 8.6).");
+        await Appoint(scoping, officer);
+
+        // 3. Working through the review.
+        var working = await Notify(officer, northbridge, IncidentType.Suicide, 120, "Young person died by suicide after repeated missed appointments.",
+            new NotifyChild("Kai Brannock", 181, Sex.Male, Ethnicity.WhiteOther, YesNoNotKnown.Yes, ChildProtectionPlanStatus.Previously, LegalStatus.S20Accommodation),
+            socialCare, health, education);
+        await Move(working, chair, "initiate", "A child died and neglect is suspected to have been a factor (WT2006 8.5).");
+        await Appoint(working, officer);
+        await Move(working, officer, "commission", "Terms of reference agreed at the first panel meeting.");
+
+        // 4. Decided not to initiate.
+        var notInitiated = await Notify(officer, northbridge, IncidentType.Other, 70, "Child injured in a road traffic collision; no safeguarding concerns found by any agency.",
+            new NotifyChild("Esme Gorrick", 96, Sex.Female, Ethnicity.WhiteBritish, YesNoNotKnown.No, ChildProtectionPlanStatus.No, LegalStatus.None),
+            police, education);
+        await Move(notInitiated, chair, "do-not-initiate", "No abuse or neglect known or suspected; the criteria of WT2006 8.5 and 8.6 are not met.");
+
+        // 5. A learning review, at publication.
+        var publication = await Notify(officer, northbridge, IncidentType.SexualAbuse, 300, "Sexual abuse by a family friend over two years; concerns raised at school not acted on.",
+            new NotifyChild("Nadia Penrose", 150, Sex.Female, Ethnicity.Asian, YesNoNotKnown.No, ChildProtectionPlanStatus.No, LegalStatus.None),
+            socialCare, education, police);
+        await Move(publication, chair, "commission-learning-review", "Criteria not met, but significant learning about school referrals.");
+        await Appoint(publication, officer);
+        foreach (var step in new[] { "commission", "manage-parallel-processes", "engage-national-panel" })
+        {
+            await Move(publication, officer, step, null);
+        }
+        await Move(publication, chair, "apply-learning", "Report agreed by the review panel.");
+        await Move(publication, chair, "plan-publication", "Board accepted the report and its response.");
+
+        // A neighbouring board's case: invisible to Northbridge.
+        var eastmereCase = await Notify(eastmereOfficer, eastmere, IncidentType.Death, 15, "Child death in a house fire; police investigation under way.",
+            new NotifyChild("Otis Varley", 60, Sex.Male, Ethnicity.Black, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.None),
+            eastmereCare, police);
+        await Move(eastmereCase, eastmereChair, "initiate", "Neglect suspected as a factor in the death (WT2006 8.5).");
+    }
+
+    private async Task<Principal> PrincipalAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo account {email} is missing.");
+        return await principals.LoadAsync(user.Id) ?? throw new InvalidOperationException($"Demo account {email} is disabled.");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

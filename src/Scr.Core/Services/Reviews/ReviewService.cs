@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.DataStore;
+using Scr.Core.Models;
+using Scr.Core.Rules;
+using Scr.Core.Services.Audit;
+
+namespace Scr.Core.Services.Reviews;
+
+public sealed record NotifyChild(string Name, int? AgeAtIncidentMonths, Sex Sex, Ethnicity Ethnicity, YesNoNotKnown Disability,
+    ChildProtectionPlanStatus ChildProtectionPlan, LegalStatus LegalStatus);
+
+public sealed record NotifyOptions(Guid BoardId, IncidentType IncidentType, DateOnly IncidentDate, DateOnly KnownToBoardOn,
+    string Summary, IReadOnlyList<NotifyChild> Children, IReadOnlyList<Guid> AgencyIds, Guid? ReferringAgencyId,
+    GuidanceEdition Guidance = GuidanceEdition.Wt2006);
+
+public sealed record ReviewListFilter(Guid? BoardId = null, ReviewStage? Stage = null, ReviewStatus? Status = null, string? Search = null,
+    int Page = 1, int PageSize = 50);
+
+public sealed record ReviewListRow(Guid Id, string Reference, Guid BoardId, string BoardName, ReviewKind Kind, ReviewStage Stage,
+    ReviewStatus Status, IncidentType IncidentType, DateOnly IncidentDate, DateOnly KnownToBoardOn, ReviewAccess Access);
+
+public sealed record ReviewView(Review Review, ReviewAccess Access, IReadOnlySet<CaseActor> Actors);
+
+/// <summary>Notifying, reading, listing and moving cases. Every read of a case record is audited.</summary>
+public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Review> NotifyAsync(NotifyOptions options, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var board = await db.Organisations.AsNoTracking()
+            .FirstOrDefaultAsync(o => o.Id == options.BoardId && o.Kind == OrganisationKind.Board, cancellationToken);
+        if (board is null || !ReviewAccessRules.MayNotify(principal, board.Id))
+        {
+            throw new NotFoundException("The board");
+        }
+        if (options.ReferringAgencyId is { } referrer
+            && !principal.AgencyGrants.Any(g => g.OrganisationId == referrer && g.BoardIds.Contains(board.Id)))
+        {
+            throw new ForbiddenException("You can only refer a case on behalf of your own agency.");
+        }
+        var agencyIds = options.AgencyIds.Distinct().ToList();
+        var servingAgencies = await db.AgencyBoards.AsNoTracking()
+            .Where(a => a.BoardId == board.Id && agencyIds.Contains(a.AgencyId)).CountAsync(cancellationToken);
+        if (servingAgencies != agencyIds.Count)
+        {
+            throw new RuleViolationException("Select only agencies that serve the board's area.");
+        }
+        var now = clock.GetUtcNow();
+        var year = options.KnownToBoardOn.Year;
+        var prefix = $"{board.Key.ToUpperInvariant()}-{year}-";
+        var existing = await db.Reviews.AsNoTracking().Where(r => r.BoardId == board.Id && r.Reference.StartsWith(prefix))
+            .Select(r => r.Reference).ToListAsync(cancellationToken);
+        var next = existing.Select(r => int.TryParse(r[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        var review = Review.Notify(board.Id, $"{prefix}{next:000}", options.IncidentType, options.IncidentDate, options.KnownToBoardOn,
+            options.Summary.Trim(), options.Guidance, options.ReferringAgencyId,
+            options.Children.Select(c => new ReviewChild(c.Name.Trim(), c.AgeAtIncidentMonths, c.Sex, c.Ethnicity, c.Disability, c.ChildProtectionPlan, c.LegalStatus)),
+            agencyIds, principal.UserId, now);
+        db.Reviews.Add(review);
+        audit.Record(actor, AuditActions.ReviewNotified, board.Id, "review", review.Id.ToString(), $"reference={review.Reference}");
+        await db.SaveChangesAsync(cancellationToken);
+        return review;
+    }
+
+    /// <summary>
+    /// Loads a case the person may see, or throws <see cref="NotFoundException"/> (also for another board's case, so a
+    /// guessed id reveals nothing). The read is audited.
+    /// </summary>
+    public async Task<ReviewView> GetAsync(Guid id, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: false, cancellationToken);
+        await audit.RecordNowAsync(actor, AuditActions.ReviewRead, view.Review.BoardId, "review", id.ToString(),
+            $"access={view.Access}", cancellationToken);
+        return view;
+    }
+
+    private async Task<ReviewView> LoadAsync(Guid id, Principal principal, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = db.Reviews
+            .Include(r => r.Board)
+            .Include(r => r.Children)
+            .Include(r => r.Agencies).ThenInclude(a => a.Agency)
+            .Include(r => r.Team).ThenInclude(t => t.User)
+            .Include(r => r.Declarations)
+            .Include(r => r.StageEvents)
+            .AsSplitQuery();
+        var review = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (review is null)
+        {
+            throw new NotFoundException("The case");
+        }
+        var access = ReviewAccessRules.For(principal, ReviewAccessFacts.Of(review));
+        if (access == ReviewAccess.None)
+        {
+            throw new NotFoundException("The case");
+        }
+        return new ReviewView(review, access, ReviewAccessRules.ActorsIn(principal, review));
+    }
+
+    public async Task<(IReadOnlyList<ReviewListRow> Rows, int Total)> ListAsync(Principal principal, ReviewListFilter filter,
+        CancellationToken cancellationToken = default)
+    {
+        var query = db.Reviews.AsNoTracking().Where(ReviewAccessRules.VisibleTo(principal));
+        if (filter.BoardId is { } boardId)
+        {
+            query = query.Where(r => r.BoardId == boardId);
+        }
+        if (filter.Stage is { } stage)
+        {
+            query = query.Where(r => r.Stage == stage);
+        }
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim().ToUpperInvariant();
+            query = query.Where(r => r.Reference.Contains(search));
+        }
+        var candidates = await query
+            .OrderByDescending(r => r.KnownToBoardOn).ThenByDescending(r => r.Reference)
+            .Select(r => new
+            {
+                r.Id,
+                r.Reference,
+                r.BoardId,
+                BoardName = r.Board!.Name,
+                r.Kind,
+                r.Stage,
+                r.Status,
+                r.IncidentType,
+                r.IncidentDate,
+                r.KnownToBoardOn,
+                TeamUserIds = r.Team.Select(t => t.UserId).ToList(),
+                AgencyIds = r.Agencies.Select(a => a.AgencyId).ToList(),
+                r.ReferringAgencyId,
+                Shared = r.SharedWithPanelAt != null,
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        // The query filter is the coarse form of the access rule; the exact rule decides each row.
+        var rows = candidates
+            .Select(c => new ReviewListRow(c.Id, c.Reference, c.BoardId, c.BoardName, c.Kind, c.Stage, c.Status, c.IncidentType,
+                c.IncidentDate, c.KnownToBoardOn,
+                ReviewAccessRules.For(principal, new ReviewAccessFacts(c.BoardId, c.TeamUserIds, c.AgencyIds, c.ReferringAgencyId, c.Shared))))
+            .Where(r => r.Access != ReviewAccess.None)
+            .ToList();
+        var page = rows.Skip((Math.Max(filter.Page, 1) - 1) * filter.PageSize).Take(filter.PageSize).ToList();
+        return (page, rows.Count);
+    }
+
+    /// <summary>Moves the case through its lifecycle; refuses a stale edit, an unmet requirement or a person not allowed.</summary>
+    public async Task<StageEvent> MoveAsync(Guid id, string actionKey, string? reason, Guid expectedVersion, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
+        RequireFull(view);
+        var action = Lifecycle.Find(actionKey) ?? throw new RuleViolationException("Select what to do with the case.");
+        if (!action.MayBeMadeBy(view.Actors))
+        {
+            throw new ForbiddenException($"You cannot “{action.Name.ToLowerInvariant()}” for this case.");
+        }
+        var review = view.Review;
+        ExpectVersion(review, expectedVersion);
+        var from = review.Stage;
+        var stageEvent = review.Apply(action, principal.UserId, reason, clock.GetUtcNow());
+        audit.Record(actor, AuditActions.ReviewMoved, review.BoardId, "review", review.Id.ToString(),
+            $"action={action.Key}; from={from}; to={stageEvent.To}; status={stageEvent.StatusAfter}");
+        await SaveAsync(cancellationToken);
+        return stageEvent;
+    }
+
+    public async Task AddToTeamAsync(Guid id, Guid userId, TeamRole role, Guid expectedVersion, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
+        RequireFull(view);
+        var review = view.Review;
+        if (!ReviewAccessRules.MayManageTeam(principal, review))
+        {
+            throw new ForbiddenException("Only the business unit or the chair can change the review team.");
+        }
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.DisabledAt == null, cancellationToken)
+            ?? throw new RuleViolationException("Select a person with an active account.");
+        var reachesBoard = await db.Memberships.AsNoTracking().AnyAsync(m => m.UserId == userId
+            && (m.OrganisationId == review.BoardId
+                || db.AgencyBoards.Any(a => a.AgencyId == m.OrganisationId && a.BoardId == review.BoardId)), cancellationToken);
+        if (!reachesBoard)
+        {
+            throw new RuleViolationException("Select a person who works with this board.");
+        }
+        ExpectVersion(review, expectedVersion);
+        review.AddToTeam(userId, role, principal.UserId, clock.GetUtcNow());
+        audit.Record(actor, AuditActions.ReviewTeamAdded, review.BoardId, "review", review.Id.ToString(), $"user={userId}; role={role}");
+        await SaveAsync(cancellationToken);
+    }
+
+    public async Task RemoveFromTeamAsync(Guid id, Guid userId, Guid expectedVersion, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
+        RequireFull(view);
+        var review = view.Review;
+        if (!ReviewAccessRules.MayManageTeam(principal, review))
+        {
+            throw new ForbiddenException("Only the business unit or the chair can change the review team.");
+        }
+        ExpectVersion(review, expectedVersion);
+        if (review.RemoveFromTeam(userId))
+        {
+            audit.Record(actor, AuditActions.ReviewTeamRemoved, review.BoardId, "review", review.Id.ToString(), $"user={userId}");
+            await SaveAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Anyone who can see the case may declare their own involvement in it.</summary>
+    public async Task DeclareInvolvementAsync(Guid id, string details, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
+        var review = view.Review;
+        review.DeclareInvolvement(principal.UserId, details, clock.GetUtcNow());
+        audit.Record(actor, AuditActions.InvolvementDeclared, review.BoardId, "review", review.Id.ToString());
+        await SaveAsync(cancellationToken);
+    }
+
+    private static void RequireFull(ReviewView view)
+    {
+        if (view.Access != ReviewAccess.Full)
+        {
+            throw new ForbiddenException("Only the board and the review team can change this case.");
+        }
+    }
+
+    private void ExpectVersion(Review review, Guid expectedVersion)
+    {
+        if (review.Version != expectedVersion)
+        {
+            throw new StaleEditException();
+        }
+        db.Entry(review).Property(r => r.Version).OriginalValue = expectedVersion;
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleEditException();
+        }
+    }
+}
