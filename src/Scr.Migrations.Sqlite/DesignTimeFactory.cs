@@ -9,7 +9,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ScrDbContext
 {
     public ScrDbContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<ScrDbContext>();
+        var options = new DbContextOptionsBuilder<ScrDbContext>().UseApplicationServiceProvider(DataStoreSetup.DesignTimeServices());
         DataStoreSetup.UseSqlite(options, "Data Source=design-time.db");
         return new ScrDbContext(options.Options);
     }

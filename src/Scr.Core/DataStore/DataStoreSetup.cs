@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Scr.Core.DataStore;
 
@@ -10,6 +12,14 @@ public static class DataStoreSetup
     public const string DefaultSqlite = "Data Source=data/scr.db";
     public const string SqliteMigrationsAssembly = "Scr.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Scr.Migrations.Postgres";
+
+    /// <summary>Identity schema version 3 stores passkeys. The site, the CLI and design time must all use it.</summary>
+    public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
+
+    /// <summary>Identity reads its schema version from the application's services; design time has none, so give it these.</summary>
+    public static IServiceProvider DesignTimeServices() => new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersion)
+        .BuildServiceProvider();
 
     public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration)
     {

@@ -23,9 +23,6 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
-    /// <summary>Schema version 3 adds passkeys; fixed here so design-time and run-time models agree.</summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
-
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit entry; it is chained and written with the next save, in the same transaction.</summary>
