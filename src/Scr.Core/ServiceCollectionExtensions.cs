@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Scr.Core.DataStore;
+using Scr.Core.Models;
+using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Demo;
@@ -25,5 +28,34 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    /// <summary>
+    /// Identity's account rules, shared by the site and the CLI: 12-character passwords with no composition rules and
+    /// a common-password check, lockout after repeated failures, unique emails, and single-use TOTP codes.
+    /// </summary>
+    public static IdentityBuilder AddScrIdentityCore(this IServiceCollection services) =>
+        services
+            // Registered first so Identity's own validator (with its duplicate length message) is not added.
+            .AddScoped<IPasswordValidator<User>, CommonPasswordValidator>()
+            .AddIdentityCore<User>(options => ConfigureIdentity(options))
+            .AddEntityFrameworkStores<ScrDbContext>()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName);
+
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Stores.SchemaVersion = DataStoreSetup.IdentitySchemaVersion;
+        options.Password.RequiredLength = PasswordRules.MinimumLength;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedEmail = true;
+        options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
     }
 }
