@@ -1,20 +1,194 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
 using Scr.Core;
+using Scr.Core.DataStore;
+using Scr.Web.Api;
+using Scr.Web.Security;
 
 namespace Scr.Web;
 
 /// <summary>Everything the site registers and the order of its middleware, in one place.</summary>
 public static class WebSetup
 {
+    public const string SignInRateLimit = "sign-in";
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
+
     public static void AddScrWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScrCore(builder.Configuration);
-        builder.Services.AddRazorPages();
+        var services = builder.Services;
+        if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Smtp:Host"])
+            && string.IsNullOrEmpty(builder.Configuration["Smtp:PickupDirectory"]))
+        {
+            // Development email goes to a folder that the outbox page shows.
+            builder.Configuration["Smtp:PickupDirectory"] = "data/mail";
+        }
+        services.AddScrCore(builder.Configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+
+        services.AddScrIdentityCore()
+            .AddSignInManager<ScrSignInManager>()
+            .AddClaimsPrincipalFactory<ScrClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        // Every request re-checks the security stamp, so disabling an account or changing a password signs it out everywhere.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = context =>
+            {
+                var authTime = context.CurrentPrincipal?.FindFirst(ScrClaims.AuthTime);
+                if (authTime is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.RemoveClaim(identity.FindFirst(ScrClaims.AuthTime));
+                    identity.AddClaim(authTime);
+                }
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "__Host-scr";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/forbidden";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                var authTime = context.Principal?.FindFirst(ScrClaims.AuthTime)?.Value;
+                if (authTime is null || !long.TryParse(authTime, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                    || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > AbsoluteTimeout)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "__Host-scr-2fa";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o =>
+        {
+            o.Cookie.Name = "__Host-scr-ext";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-scr-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddAuthorization(o =>
+        {
+            // Everything needs a signed-in person unless a page or folder says otherwise.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build();
+            o.AddPolicy(ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(TokenAuthentication.SchemeName).RequireAuthenticatedUser());
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Account/SignIn");
+            o.Conventions.AllowAnonymousToFolder("/Account/Invitation");
+            o.Conventions.AllowAnonymousToFolder("/Account/Password");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/NotFound");
+            o.Conventions.AllowAnonymousToPage("/Forbidden");
+            o.Conventions.AllowAnonymousToPage("/Accessibility");
+            o.Conventions.AllowAnonymousToPage("/Privacy");
+            o.Conventions.AllowAnonymousToPage("/Cookies");
+        }).AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in, code and reset attempts per address: slows guessing without locking anyone out.
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+        services.AddOpenApi(ApiEndpoints.DocumentName, o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Serious case reviews API";
+            document.Info.Description = "Cases: list, read, notify and move through the lifecycle. Authenticate with a personal access token: Authorization: Bearer scr_…";
+            return Task.CompletedTask;
+        }));
     }
 
     public static void UseScrWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        // Never a stack trace: a GOV.UK-style page with a reference (the trace identifier), or problem details for the API.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use((context, next) =>
+        {
+            // The API answers with problem details, never with an HTML page.
+            if (context.Request.Path.StartsWithSegments("/api")
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapScrApi();
         app.MapRazorPages();
     }
+}
+
+/// <summary>/health answers only when the database does.</summary>
+public sealed class DatabaseHealthCheck(ScrDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The database does not answer.");
 }

@@ -10,6 +10,8 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
     {
         b.ToTable("organisations");
         b.HasKey(o => o.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Key).HasMaxLength(60).IsRequired();
         b.HasIndex(o => o.Key).IsUnique();
         b.Property(o => o.Name).HasMaxLength(200).IsRequired();
@@ -35,6 +37,8 @@ internal sealed class MembershipMapping : IEntityTypeConfiguration<Membership>
     {
         b.ToTable("memberships");
         b.HasKey(m => m.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(m => m.Id).ValueGeneratedNever();
         b.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.UserId, m.OrganisationId, m.Role }).IsUnique();
     }
@@ -57,6 +61,8 @@ internal sealed class ReviewMapping : IEntityTypeConfiguration<Review>
     {
         b.ToTable("reviews");
         b.HasKey(r => r.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(r => r.Id).ValueGeneratedNever();
         b.HasOne(r => r.Board).WithMany().HasForeignKey(r => r.BoardId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.Reference).HasMaxLength(60).IsRequired();
         b.HasIndex(r => new { r.BoardId, r.Reference }).IsUnique();
@@ -84,6 +90,8 @@ internal sealed class ReviewChildMapping : IEntityTypeConfiguration<ReviewChild>
     {
         b.ToTable("review_children");
         b.HasKey(c => c.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Name).HasMaxLength(200).IsRequired();
     }
 }
@@ -104,6 +112,8 @@ internal sealed class ReviewTeamMemberMapping : IEntityTypeConfiguration<ReviewT
     {
         b.ToTable("review_team_members");
         b.HasKey(t => t.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(t => t.Id).ValueGeneratedNever();
         b.HasIndex(t => new { t.ReviewId, t.UserId }).IsUnique();
         b.HasIndex(t => t.UserId);
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
@@ -116,6 +126,8 @@ internal sealed class InvolvementDeclarationMapping : IEntityTypeConfiguration<I
     {
         b.ToTable("involvement_declarations");
         b.HasKey(d => d.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(d => d.Id).ValueGeneratedNever();
         b.Property(d => d.Details).HasMaxLength(4000).IsRequired();
         b.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -127,6 +139,8 @@ internal sealed class StageEventMapping : IEntityTypeConfiguration<StageEvent>
     {
         b.ToTable("stage_events");
         b.HasKey(e => e.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActionKey).HasMaxLength(60).IsRequired();
         b.Property(e => e.Reason).HasMaxLength(8000);
         b.HasOne<User>().WithMany().HasForeignKey(e => e.ById).OnDelete(DeleteBehavior.Restrict);
@@ -159,6 +173,8 @@ internal sealed class PersonalAccessTokenMapping : IEntityTypeConfiguration<Pers
     {
         b.ToTable("personal_access_tokens");
         b.HasKey(t => t.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(t => t.Id).ValueGeneratedNever();
         b.Property(t => t.Name).HasMaxLength(100).IsRequired();
         b.Property(t => t.Prefix).HasMaxLength(20).IsRequired();
         b.Property(t => t.Hash).HasMaxLength(64).IsRequired();

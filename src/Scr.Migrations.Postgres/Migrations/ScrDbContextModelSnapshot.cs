@@ -248,7 +248,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.InvolvementDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("DeclaredAt")
@@ -277,7 +276,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("GrantedAt")
@@ -310,7 +308,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AgencyType")
@@ -354,7 +351,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -403,7 +399,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.Review", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("BoardId")
@@ -513,7 +508,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.ReviewChild", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int?>("AgeAtIncidentMonths")
@@ -562,7 +556,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.ReviewTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -595,7 +588,6 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActionKey")

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Scr.Core.Rules;
+using Scr.Core.Services;
+using Scr.Core.Services.Accounts;
+
+namespace Scr.Web.Security;
+
+/// <summary>The signed-in person for this request: their roles (loaded once) and how the audit log names them.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, Principals principals)
+{
+    private Principal? _principal;
+
+    public Guid? UserId =>
+        Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public Actor Actor
+    {
+        get
+        {
+            var context = http.HttpContext;
+            var name = context?.User.FindFirstValue(ClaimTypes.Email) ?? context?.User.Identity?.Name ?? "anonymous";
+            return new Actor(UserId, name, context?.Connection.RemoteIpAddress?.ToString());
+        }
+    }
+
+    /// <summary>The person's roles; a disabled or unknown account has none and is refused.</summary>
+    public async Task<Principal> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_principal is not null)
+        {
+            return _principal;
+        }
+        var principal = UserId is { } id ? await principals.LoadAsync(id, cancellationToken) : null;
+        _principal = principal ?? throw new ForbiddenException("Your account cannot use the service.");
+        return _principal;
+    }
+}

@@ -1,0 +1,113 @@
+using Scr.Core.Models;
+using Scr.Core.Rules;
+
+namespace Scr.Core.Tests.Rules;
+
+public class ReviewAccessRulesTests
+{
+    private static readonly Guid Board = Guid.NewGuid();
+    private static readonly Guid OtherBoard = Guid.NewGuid();
+    private static readonly Guid Agency = Guid.NewGuid();
+    private static readonly Guid OtherAgency = Guid.NewGuid();
+    private static readonly Guid Me = Guid.NewGuid();
+
+    private static Principal WithRole(Role role, Guid? organisation, OrganisationKind? kind, params Guid[] boards) =>
+        new(Me, "me", [new Grant(role, organisation, kind, boards)]);
+
+    private static ReviewAccessFacts Case(Guid board, Guid[]? team = null, Guid[]? agencies = null, bool shared = false) =>
+        new(board, team ?? [], agencies ?? [], null, shared);
+
+    [Theory]
+    [InlineData(Role.BusinessUnitOfficer)]
+    [InlineData(Role.BoardChair)]
+    [InlineData(Role.SubGroupMember)]
+    public void For_BoardRoleOnOwnBoard_Full(Role role) =>
+        ReviewAccessRules.For(WithRole(role, Board, OrganisationKind.Board, Board), Case(Board)).ShouldBe(ReviewAccess.Full);
+
+    [Theory]
+    [InlineData(Role.BusinessUnitOfficer)]
+    [InlineData(Role.BoardChair)]
+    [InlineData(Role.SubGroupMember)]
+    [InlineData(Role.LeadReviewer)]
+    public void For_BoardRoleOnOtherBoard_None(Role role) =>
+        ReviewAccessRules.For(WithRole(role, OtherBoard, OrganisationKind.Board, OtherBoard), Case(Board)).ShouldBe(ReviewAccess.None);
+
+    [Fact]
+    public void For_LeadReviewerNotOnTeam_None() =>
+        ReviewAccessRules.For(WithRole(Role.LeadReviewer, Board, OrganisationKind.Board, Board), Case(Board)).ShouldBe(ReviewAccess.None);
+
+    [Fact]
+    public void For_LeadReviewerOnTeam_Full() =>
+        ReviewAccessRules.For(WithRole(Role.LeadReviewer, Board, OrganisationKind.Board, Board), Case(Board, team: [Me])).ShouldBe(ReviewAccess.Full);
+
+    [Fact]
+    public void For_AgencyInvolved_AgencySummary() =>
+        ReviewAccessRules.For(WithRole(Role.AgencyLead, Agency, OrganisationKind.Agency, Board), Case(Board, agencies: [Agency]))
+            .ShouldBe(ReviewAccess.AgencySummary);
+
+    [Fact]
+    public void For_AgencyNotInvolved_None() =>
+        ReviewAccessRules.For(WithRole(Role.AgencyLead, Agency, OrganisationKind.Agency, Board), Case(Board, agencies: [OtherAgency]))
+            .ShouldBe(ReviewAccess.None);
+
+    [Fact]
+    public void For_AgencyInvolvedButNotServingTheBoard_None() =>
+        ReviewAccessRules.For(WithRole(Role.AgencyReviewAuthor, Agency, OrganisationKind.Agency, OtherBoard), Case(Board, agencies: [Agency]))
+            .ShouldBe(ReviewAccess.None);
+
+    [Fact]
+    public void For_PanelBeforeTheBoardSendsAnything_None() =>
+        ReviewAccessRules.For(WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel), Case(Board)).ShouldBe(ReviewAccess.None);
+
+    [Fact]
+    public void For_PanelAfterTheDecisionIsSent_PanelSummary() =>
+        ReviewAccessRules.For(WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel), Case(Board, shared: true))
+            .ShouldBe(ReviewAccess.PanelSummary);
+
+    [Fact]
+    public void For_SystemAdministrator_None() =>
+        ReviewAccessRules.For(WithRole(Role.SystemAdministrator, null, null), Case(Board, shared: true)).ShouldBe(ReviewAccess.None);
+
+    [Fact]
+    public void VisibleTo_AgreesWithFor_OnEveryCombination()
+    {
+        var principals = new[]
+        {
+            WithRole(Role.BoardChair, Board, OrganisationKind.Board, Board),
+            WithRole(Role.LeadReviewer, Board, OrganisationKind.Board, Board),
+            WithRole(Role.AgencyLead, Agency, OrganisationKind.Agency, Board),
+            WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel),
+            WithRole(Role.SystemAdministrator, null, null),
+        };
+        var reviews = new List<Review>();
+        foreach (var board in new[] { Board, OtherBoard })
+        {
+            foreach (var agency in new[] { Agency, OtherAgency })
+            {
+                var review = Review.Notify(board, "R", IncidentType.Death, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 2), "", GuidanceEdition.Wt2006,
+                    null, [new ReviewChild("C", null, Sex.NotKnown, Ethnicity.NotKnown, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
+                    [agency], Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+                reviews.Add(review);
+                var shared = Review.Notify(board, "S", IncidentType.Death, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 2), "", GuidanceEdition.Wt2006,
+                    null, [new ReviewChild("C", null, Sex.NotKnown, Ethnicity.NotKnown, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
+                    [agency], Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+                shared.AddToTeam(Me, TeamRole.LeadReviewer, Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+                shared.Apply(Lifecycle.Initiate, Guid.NewGuid(), "Met", DateTimeOffset.UnixEpoch);
+                reviews.Add(shared);
+            }
+        }
+        foreach (var principal in principals)
+        {
+            var filter = ReviewAccessRules.VisibleTo(principal).Compile();
+            foreach (var review in reviews)
+            {
+                var visible = ReviewAccessRules.For(principal, ReviewAccessFacts.Of(review)) != ReviewAccess.None;
+                // The query filter may be coarser than the rule, never narrower.
+                if (visible)
+                {
+                    filter(review).ShouldBeTrue();
+                }
+            }
+        }
+    }
+}
