@@ -29,6 +29,12 @@ if [[ -z ${ConnectionStrings__Sqlite:-} && -z ${ConnectionStrings__Postgres:-} ]
   export ConnectionStrings__Sqlite="Data Source=$ROOT/data/scr.db"
 fi
 
+# Without an SMTP server, email (invitations, password resets) goes to a pickup
+# folder that the site shows at /dev/mail in Development.
+if [[ -z ${Smtp__Host:-} ]]; then
+  export Smtp__PickupDirectory=${Smtp__PickupDirectory:-$ROOT/data/mail}
+fi
+
 ./scr db migrate
 ./scr demo seed
 

@@ -115,12 +115,12 @@ for project in "${projects[@]}"; do
   # A failing test makes dotnet test exit non-zero: keep going, the summary
   # counts failures. timeout runs the test run in a process group of its own
   # and, on expiry or when cleanup() signals it, takes down the whole group
-  # (vstest.console, testhost and the test program), not only `dotnet test`.
+  # (the test program and any browser it started), not only `dotnet test`.
   # It runs in the background so that `wait` lets the INT/TERM traps fire.
   status=0
   timeout --kill-after=30s "${SCR_TEST_TIMEOUT:-12m}" \
-    dotnet test "$project" --no-build -c Release --nologo \
-    --results-directory "$RESULTS" --logger "trx;LogFileName=$name.trx" &
+    dotnet test --project "$project" --no-build -c Release \
+    --results-directory "$RESULTS" --report-xunit-trx --report-xunit-trx-filename "$name.trx" &
   test_pid=$!
   wait "$test_pid" || status=$?
   test_pid=

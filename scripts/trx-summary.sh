@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sums the results of VSTest TRX files (dotnet test --logger trx) and prints
+# Sums the results of TRX files (xunit's --report-xunit-trx) and prints
 #
 #   N passed, N failed            or   N passed, N failed, N skipped
 #
