@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ReviewService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<AccessTokenService>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -142,12 +143,9 @@ public static class WebSetup
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
-        services.AddOpenApi(ApiEndpoints.DocumentName, o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Serious case reviews API";
-            document.Info.Description = "Cases: list, read, notify and move through the lifecycle. Authenticate with a personal access token: Authorization: Bearer scr_…";
-            return Task.CompletedTask;
-        }));
+        // Enums travel as their names, as in the exchange format, not as numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(ApiEndpoints.DocumentName, o => o.AddDocumentTransformer<ApiDocument>());
     }
 
     public static void UseScrWeb(this WebApplication app)

@@ -18,7 +18,7 @@ public sealed class TokenAuthentication(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
-    public const string Prefix = "scr_";
+    public const string Prefix = Scr.Core.Services.Accounts.AccessTokenService.SecretPrefix;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Scr.Web.Api;
+
+/// <summary>Titles the OpenAPI document and declares the personal-access-token scheme every operation requires.</summary>
+public sealed class ApiDocument : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "Serious case reviews API";
+        document.Info.Description = "Cases: list, read, notify and move through the lifecycle, with the same rules as the site. "
+            + "Authenticate with a personal access token (Account › API tokens): Authorization: Bearer scr_…";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A personal access token beginning scr_",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        return Task.CompletedTask;
+    }
+}

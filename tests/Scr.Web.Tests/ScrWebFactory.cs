@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scr.TestCommon;
+
+namespace Scr.Web.Tests;
+
+/// <summary>The site in-process over a real test database, with a clock the test controls.</summary>
+public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebApplicationFactory<Program>
+{
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "scr-tests", "mail", Guid.NewGuid().ToString("N"));
+
+    public TestClock Clock => clock;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(database.ConfigurationKey, database.ConnectionString);
+        builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        builder.UseSetting("Scr:PublicUrl", "https://localhost");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(clock);
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed, over https so secure cookies are sent.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+}
