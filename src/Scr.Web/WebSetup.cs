@@ -124,12 +124,19 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToFolder("/Account/Invitation");
             o.Conventions.AllowAnonymousToFolder("/Account/Password");
             o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AllowAnonymousToPage("/NotFound");
-            o.Conventions.AllowAnonymousToPage("/Forbidden");
+            o.Conventions.AllowAnonymousToPage("/Dev/Mail");
+            o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/Accessibility");
             o.Conventions.AllowAnonymousToPage("/Privacy");
             o.Conventions.AllowAnonymousToPage("/Cookies");
-        }).AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<ServiceExceptionFilter>();
+            // Plain words when text cannot be read as a number or date, instead of the framework's.
+            o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number");
+            o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"‘{value}’ is not valid: enter it again");
+            o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"‘{value}’ is not valid: enter it again");
+        });
 
         services.AddRateLimiter(o =>
         {

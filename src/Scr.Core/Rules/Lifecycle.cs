@@ -10,15 +10,17 @@ public enum CaseActor
     LeadReviewer,
 }
 
+/// <summary>Something the case record must show before a move; its task is worded as what to do.</summary>
+public sealed record Requirement(string Task, Func<Review, bool> IsMet);
+
 /// <summary>One allowed move of a case: from which stage, to where, who may make it and what it requires.</summary>
 public sealed class LifecycleAction
 {
-    private readonly Func<Review, string?, IEnumerable<string>> _requirements;
     private readonly Func<ReviewStage, ReviewStage> _to;
 
     internal LifecycleAction(string key, string name, IReadOnlySet<ReviewStage> from, Func<ReviewStage, ReviewStage> to,
         ReviewStatus resultingStatus, IReadOnlySet<CaseActor> who, bool reasonRequired, string reasonLabel,
-        DecisionOutcome? decision = null, Func<Review, string?, IEnumerable<string>>? requirements = null)
+        DecisionOutcome? decision = null, params Requirement[] requirements)
     {
         Key = key;
         Name = name;
@@ -29,8 +31,11 @@ public sealed class LifecycleAction
         ReasonRequired = reasonRequired;
         ReasonLabel = reasonLabel;
         Decision = decision;
-        _requirements = requirements ?? ((_, _) => []);
+        Requirements = requirements;
     }
+
+    /// <summary>What the case record must show before this move.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; }
 
     /// <summary>Kebab-case key used in URLs, the API and the audit log.</summary>
     public string Key { get; }
@@ -64,14 +69,11 @@ public sealed class LifecycleAction
         {
             yield return $"Enter the {ReasonLabel.ToLowerInvariant()}";
         }
-        foreach (var unmet in _requirements(review, reason))
+        foreach (var requirement in Requirements.Where(r => !r.IsMet(review)))
         {
-            yield return unmet;
+            yield return requirement.Task;
         }
     }
-
-    /// <summary>The requirements that depend on the case record alone (shown as the case's task list).</summary>
-    public IEnumerable<string> UnmetRecordRequirements(Review review) => AppliesTo(review) ? _requirements(review, null) : [];
 }
 
 /// <summary>
@@ -88,29 +90,14 @@ public static class Lifecycle
 
     private static ReviewStage Next(ReviewStage stage) => stage + 1;
 
-    private static IEnumerable<string> AgenciesRecorded(Review review, string? _)
-    {
-        if (review.Agencies.Count == 0)
-        {
-            yield return "Record at least one agency involved with the child, so it can be asked to secure its records";
-        }
-    }
+    private static readonly Requirement AgenciesRecorded = new(
+        "Record at least one agency involved with the child, so it can be asked to secure its records", r => r.Agencies.Count > 0);
 
-    private static IEnumerable<string> LeadReviewerAppointed(Review review, string? _)
-    {
-        if (!review.Team.Any(t => t.Role == TeamRole.LeadReviewer))
-        {
-            yield return "Appoint a lead reviewer to the review team";
-        }
-    }
+    private static readonly Requirement LeadReviewerAppointed = new(
+        "Appoint a lead reviewer to the review team", r => r.Team.Any(t => t.Role == TeamRole.LeadReviewer));
 
-    private static IEnumerable<string> DecisionSentToPanel(Review review, string? _)
-    {
-        if (review.SharedWithPanelAt is null)
-        {
-            yield return "Send the decision to the National Panel";
-        }
-    }
+    private static readonly Requirement DecisionSentToPanel = new(
+        "Send the decision to the National Panel", r => r.SharedWithPanelAt is not null);
 
     public static LifecycleAction Initiate { get; } = new(
         "initiate", "Initiate a serious case review", Stages(ReviewStage.Identification), _ => ReviewStage.Scoping,

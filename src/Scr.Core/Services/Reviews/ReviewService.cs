@@ -116,8 +116,12 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
             var search = filter.Search.Trim().ToUpperInvariant();
             query = query.Where(r => r.Reference.Contains(search));
         }
-        var candidates = await query
-            .OrderByDescending(r => r.KnownToBoardOn).ThenByDescending(r => r.Reference)
+        var ordered = query.OrderByDescending(r => r.KnownToBoardOn).ThenByDescending(r => r.Reference);
+        // Without agency roles the query filter is exact, so the database pages; otherwise the exact rule filters rows first.
+        var exact = principal.AgencyGrants.Count == 0;
+        var skip = (Math.Max(filter.Page, 1) - 1) * filter.PageSize;
+        var total = exact ? await query.CountAsync(cancellationToken) : 0;
+        var candidates = await (exact ? ordered.Skip(skip).Take(filter.PageSize) : ordered)
             .Select(r => new
             {
                 r.Id,
@@ -137,15 +141,13 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        // The query filter is the coarse form of the access rule; the exact rule decides each row.
         var rows = candidates
             .Select(c => new ReviewListRow(c.Id, c.Reference, c.BoardId, c.BoardName, c.Kind, c.Stage, c.Status, c.IncidentType,
                 c.IncidentDate, c.KnownToBoardOn,
                 ReviewAccessRules.For(principal, new ReviewAccessFacts(c.BoardId, c.TeamUserIds, c.AgencyIds, c.ReferringAgencyId, c.Shared))))
             .Where(r => r.Access != ReviewAccess.None)
             .ToList();
-        var page = rows.Skip((Math.Max(filter.Page, 1) - 1) * filter.PageSize).Take(filter.PageSize).ToList();
-        return (page, rows.Count);
+        return exact ? (rows, total) : (rows.Skip(skip).Take(filter.PageSize).ToList(), rows.Count);
     }
 
     /// <summary>Moves the case through its lifecycle; refuses a stale edit, an unmet requirement or a person not allowed.</summary>

@@ -1,0 +1,118 @@
+using Scr.Core.Models;
+
+namespace Scr.Core.Rules;
+
+/// <summary>How values are named to people, in one place for the site, the CLI and exports.</summary>
+public static class Labels
+{
+    public static string Of(IncidentType value) => value switch
+    {
+        IncidentType.Death => "Death",
+        IncidentType.SeriousInjury => "Serious injury",
+        IncidentType.Suicide => "Suicide",
+        IncidentType.SexualAbuse => "Serious sexual abuse",
+        IncidentType.Other => "Other serious harm",
+        _ => "Not known",
+    };
+
+    public static string Of(Sex value) => value switch { Sex.Male => "Male", Sex.Female => "Female", _ => "Not known" };
+
+    public static string Of(Ethnicity value) => value switch
+    {
+        Ethnicity.WhiteBritish => "White British",
+        Ethnicity.WhiteOther => "White other",
+        Ethnicity.Mixed => "Mixed",
+        Ethnicity.Black => "Black",
+        Ethnicity.Asian => "Asian",
+        Ethnicity.Other => "Other",
+        _ => "Not known",
+    };
+
+    public static string Of(YesNoNotKnown value) => value switch { YesNoNotKnown.Yes => "Yes", YesNoNotKnown.No => "No", _ => "Not known" };
+
+    public static string Of(ChildProtectionPlanStatus value) => value switch
+    {
+        ChildProtectionPlanStatus.Yes => "Yes, at the time",
+        ChildProtectionPlanStatus.No => "No",
+        ChildProtectionPlanStatus.Previously => "Previously",
+        _ => "Not known",
+    };
+
+    public static string Of(LegalStatus value) => value switch
+    {
+        LegalStatus.None => "None",
+        LegalStatus.InterimCareOrder => "Interim care order",
+        LegalStatus.CareOrder => "Care order",
+        LegalStatus.S20Accommodation => "Accommodated (section 20)",
+        LegalStatus.Adopted => "Adopted",
+        LegalStatus.Other => "Other",
+        _ => "Not known",
+    };
+
+    public static string Of(ReviewStatus value) => value switch
+    {
+        ReviewStatus.Open => "Open",
+        ReviewStatus.NotInitiated => "Not initiated",
+        ReviewStatus.Closed => "Closed",
+        _ => value.ToString(),
+    };
+
+    public static string Of(ReviewKind value) => value switch
+    {
+        ReviewKind.SeriousCaseReview => "Serious case review",
+        ReviewKind.LearningReview => "Learning review (non-statutory)",
+        _ => value.ToString(),
+    };
+
+    public static string Of(DecisionOutcome value) => value switch
+    {
+        DecisionOutcome.InitiateSeriousCaseReview => "Initiate a serious case review",
+        DecisionOutcome.CommissionLearningReview => "Commission a non-statutory learning review",
+        DecisionOutcome.DoNotInitiate => "Do not initiate a review",
+        _ => value.ToString(),
+    };
+
+    public static string Of(TeamRole value) => value switch
+    {
+        TeamRole.LeadReviewer => "Lead reviewer",
+        TeamRole.IndependentPanelChair => "Independent panel chair",
+        TeamRole.PanelMember => "Review panel member",
+        TeamRole.BusinessUnit => "Business unit",
+        TeamRole.LegalAdviser => "Legal adviser",
+        TeamRole.LayMember => "Lay member",
+        _ => value.ToString(),
+    };
+
+    public static string Of(AgencyType value) => value switch
+    {
+        AgencyType.ChildrensSocialCare => "Children's social care",
+        AgencyType.HealthTrust => "Health trust",
+        AgencyType.Police => "Police",
+        AgencyType.Education => "Education",
+        AgencyType.Probation => "Probation",
+        _ => "Other",
+    };
+
+    public static string Of(Region value) => value switch
+    {
+        Region.London => "London",
+        Region.NorthWest => "North West",
+        Region.NorthEast => "North East",
+        Region.WestMidlands => "West Midlands",
+        Region.EastMidlands => "East Midlands",
+        Region.YorkshireHumber => "Yorkshire and the Humber",
+        Region.Central => "Central",
+        Region.SouthWest => "South West",
+        Region.SouthEast => "South East",
+        Region.Eastern => "Eastern",
+        _ => "Not known",
+    };
+
+    /// <summary>Age in months as people say it: "4 months", "2 years 3 months".</summary>
+    public static string Age(int? months) => months switch
+    {
+        null => "Not known",
+        < 24 => months == 1 ? "1 month" : $"{months} months",
+        _ => months % 12 == 0 ? $"{months / 12} years" : $"{months / 12} years {months % 12} month{(months % 12 == 1 ? "" : "s")}",
+    };
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Scr.Core.Models;
+using Scr.Core.Services;
+using Scr.Core.Services.Audit;
+
+namespace Scr.Web.Pages.Account.SignIn;
+
+[EnableRateLimiting(WebSetup.SignInRateLimit)]
+public class IndexModel(SignInManager<User> signIn, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [FromQuery(Name = "returnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    [FromQuery(Name = "ready")]
+    public bool AccountReady { get; set; }
+
+    [FromQuery(Name = "reset")]
+    public bool PasswordReset { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.org")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Enter your password")]
+        public string? Password { get; set; }
+    }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect("/") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var email = Input.Email!.Trim();
+        var actor = new Actor(null, email, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var result = await signIn.PasswordSignInAsync(email, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("Code", new { returnUrl = SafeReturnUrl(ReturnUrl) });
+        }
+        if (result.IsLockedOut)
+        {
+            await audit.RecordNowAsync(actor, AuditActions.SignInLockedOut);
+            ModelState.AddModelError("Input.Email", "Your account is locked after too many attempts. Try again in 15 minutes, or reset your password");
+            return Page();
+        }
+        if (result.Succeeded)
+        {
+            // Every account must use two-factor authentication; one without it cannot sign in.
+            await signIn.SignOutAsync();
+            ModelState.AddModelError("Input.Email", "Your account has no authenticator app set up. Ask your board's business unit for a new invitation");
+            return Page();
+        }
+        await audit.RecordNowAsync(actor, AuditActions.SignInFailed);
+        ModelState.AddModelError("Input.Email", "Enter the email address and password of an active account");
+        return Page();
+    }
+
+    /// <summary>Only paths on this site: never an open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

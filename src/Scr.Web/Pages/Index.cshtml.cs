@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.DataStore;
+using Scr.Core.Models;
+using Scr.Core.Rules;
+using Scr.Core.Services.Reviews;
+using Scr.Web.Security;
+
+namespace Scr.Web.Pages;
+
+/// <summary>The dashboard: what each of the person's roles needs to see first.</summary>
+public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) : PageModel
+{
+    public Principal Principal { get; private set; } = null!;
+    public IReadOnlyList<(string Role, string Organisation)> Roles { get; private set; } = [];
+    public IReadOnlyList<ReviewListRow> Visible { get; private set; } = [];
+    public bool SeesBoardCases { get; private set; }
+    public bool MayNotify { get; private set; }
+
+    public IEnumerable<ReviewListRow> AwaitingDecision => Visible.Where(r => r.Access == ReviewAccess.Full && r.IsOpen() && r.Stage == ReviewStage.Identification);
+    public IEnumerable<ReviewListRow> MyTeamCases => Visible.Where(r => r.Access == ReviewAccess.Full && !Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).Contains(r.BoardId));
+    public IEnumerable<ReviewListRow> AgencyCases => Visible.Where(r => r.Access == ReviewAccess.AgencySummary);
+    public IEnumerable<ReviewListRow> PanelCases => Visible.Where(r => r.Access == ReviewAccess.PanelSummary);
+
+    public int OpenAt(ReviewStage stage) => Visible.Count(r => r.Access == ReviewAccess.Full && r.IsOpen() && r.Stage == stage
+        && Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).Contains(r.BoardId));
+
+    public async Task OnGetAsync()
+    {
+        Principal = await me.GetAsync();
+        var organisationIds = Principal.Grants.Where(g => g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        Roles = Principal.Grants.Select(g => (g.Role.Title(), g.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : "All boards")).ToList();
+        SeesBoardCases = Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).Count > 0;
+        MayNotify = ReviewAccessRules.BoardsToNotify(Principal).Count > 0;
+        (Visible, _) = await reviews.ListAsync(Principal, new ReviewListFilter(PageSize: int.MaxValue));
+    }
+}
+
+public static class ReviewListRowExtensions
+{
+    public static bool IsOpen(this ReviewListRow row) => row.Status == ReviewStatus.Open;
+}
