@@ -14,12 +14,16 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
 
     public TestClock Clock => clock;
 
+    /// <summary>High by default so the tests' own sign-ins are not throttled; the rate-limit test lowers it.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(database.ConfigurationKey, database.ConnectionString);
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Scr:PublicUrl", "https://localhost");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scr.Web.Tests;
+
+/// <summary>
+/// Every role × every page and API endpoint × own and other board: who is let in, who is refused (403), and to whom
+/// the item does not exist (404). A final test proves the matrix covers every route the site has.
+/// </summary>
+public abstract class AccessMatrixTests(WebWorldFixture fixture)
+{
+    private WebWorld World => fixture.World;
+
+    public const string Officer = "officer@northbridge.example";
+    public const string Chair = "chair@northbridge.example";
+    public const string SubGroup = "subgroup@northbridge.example";
+    public const string AgencyLead = "agency.lead@northbridge.example";
+    public const string AgencyAuthor = "agency.author@northbridge.example";
+    public const string Reviewer = "reviewer@northbridge.example";
+    public const string Panel = "panel@panel.example";
+    public const string Admin = "admin@scr.example";
+    public const string OtherBoardOfficer = "officer@eastmere.example";
+    public const string Anonymous = "anonymous";
+
+    public static readonly string[] Roles = [Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer];
+
+    private static readonly Dictionary<string, HttpClient> Sessions = [];
+
+    /// <summary>A row of the matrix: a route template, the URL to try, and the expected status for each role.</summary>
+    public sealed record Row(string Template, string Method, Func<Ids, string> Url, IReadOnlyDictionary<string, HttpStatusCode> Expected, HttpStatusCode Otherwise);
+
+    public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board);
+
+    private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
+
+    private static Dictionary<string, HttpStatusCode> Merge(params Dictionary<string, HttpStatusCode>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
+
+    private static readonly string[] Everyone = Roles;
+    private const HttpStatusCode Ok = HttpStatusCode.OK;
+    private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
+    private const HttpStatusCode Hidden = HttpStatusCode.NotFound;
+    private const HttpStatusCode ToSignIn = HttpStatusCode.Redirect;
+
+    public static readonly Row[] Pages =
+    [
+        new("/", "GET", _ => "/", Allow(Ok, Everyone), ToSignIn),
+        new("/cases", "GET", _ => "/cases", Allow(Ok, Everyone), ToSignIn),
+        new("/cases/notify", "GET", _ => "/cases/notify",
+            Merge(Allow(HttpStatusCode.Redirect, Officer, Chair, AgencyLead, OtherBoardOfficer), Allow(Ok, AgencyAuthor),
+                Allow(Forbidden, SubGroup, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/notify/details", "GET", ids => $"/cases/notify/details?board={ids.Board}",
+            Merge(Allow(Ok, Officer, Chair, AgencyLead, AgencyAuthor), Allow(Hidden, SubGroup, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}", "GET", ids => $"/cases/{ids.NewCase}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}", "GET", ids => $"/cases/{ids.ScopingCase}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel), Allow(Hidden, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}", "GET", ids => $"/cases/{ids.OtherBoardCase}",
+            Merge(Allow(Ok, OtherBoardOfficer, Panel), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin)), ToSignIn),
+        new("/cases/{id:guid}/move/{action}", "GET", ids => $"/cases/{ids.NewCase}/move/initiate",
+            Merge(Allow(Ok, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/move/{action}", "GET", ids => $"/cases/{ids.ScopingCase}/move/commission",
+            Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel), Allow(Hidden, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/team", "GET", ids => $"/cases/{ids.ScopingCase}/team",
+            Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel), Allow(Hidden, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/team", "GET", ids => $"/cases/{ids.OtherBoardCase}/team",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Forbidden, Panel), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin)), ToSignIn),
+        new("/cases/{id:guid}/declare-involvement", "GET", ids => $"/cases/{ids.ScopingCase}/declare-involvement",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel), Allow(Hidden, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/audit", "GET", _ => "/audit", Merge(Allow(Ok, Officer, Chair, OtherBoardOfficer, Admin), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
+        new("/admin/users", "GET", _ => "/admin/users", Merge(Allow(Ok, Officer, OtherBoardOfficer, Admin), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
+        new("/admin/users/invite", "GET", _ => "/admin/users/invite", Merge(Allow(Ok, Officer, OtherBoardOfficer, Admin), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
+        new("/admin/tokens", "GET", _ => "/admin/tokens", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
+        new("/account/tokens", "GET", _ => "/account/tokens", Allow(Ok, Everyone), ToSignIn),
+        new("/account/password", "GET", _ => "/account/password", Allow(Ok, Everyone), ToSignIn),
+        new("/sign-out", "GET", _ => "/sign-out", Allow(Ok, Everyone), ToSignIn),
+        new("/dev/mail", "GET", _ => "/dev/mail", Allow(Hidden, Everyone), Hidden),
+        // Pages anyone may open, signed in or not.
+        new("/sign-in", "GET", _ => "/sign-in", Allow(HttpStatusCode.Redirect, Everyone), Ok),
+        new("/sign-in/code", "GET", _ => "/sign-in/code", Allow(HttpStatusCode.Redirect, Everyone), HttpStatusCode.Redirect),
+        new("/signed-out", "GET", _ => "/signed-out", Allow(Ok, Everyone), Ok),
+        new("/account/invitation", "GET", _ => $"/account/invitation?user={Guid.NewGuid()}&token=guess", Allow(Ok, Everyone), Ok),
+        new("/account/invitation/authenticator", "GET", _ => $"/account/invitation/authenticator?user={Guid.NewGuid()}&token=guess",
+            Allow(HttpStatusCode.Redirect, Everyone), HttpStatusCode.Redirect),
+        new("/account/password/forgot", "GET", _ => "/account/password/forgot", Allow(Ok, Everyone), Ok),
+        new("/account/password/reset", "GET", _ => $"/account/password/reset?user={Guid.NewGuid()}&token=guess", Allow(Ok, Everyone), Ok),
+        new("/status/{code:int}", "GET", _ => "/status/404", Allow(Ok, Everyone), Ok),
+        new("/error", "GET", _ => "/error", Allow(Ok, Everyone), Ok),
+        new("/accessibility", "GET", _ => "/accessibility", Allow(Ok, Everyone), Ok),
+        new("/privacy", "GET", _ => "/privacy", Allow(Ok, Everyone), Ok),
+        new("/cookies", "GET", _ => "/cookies", Allow(Ok, Everyone), Ok),
+        new("/health", "GET", _ => "/health", Allow(Ok, Everyone), Ok),
+        new("/api/{documentName}/openapi.json", "GET", _ => "/api/v1/openapi.json", Allow(Ok, Everyone), Ok),
+    ];
+
+    public static readonly Row[] Api =
+    [
+        new("/api/v1/cases", "GET", _ => "/api/v1/cases", Allow(Ok, Everyone), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel), Allow(Hidden, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}", "GET", ids => $"/api/v1/cases/{ids.OtherBoardCase}",
+            Merge(Allow(Ok, OtherBoardOfficer, Panel), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin)), HttpStatusCode.Unauthorized),
+        // A stale version: those allowed get 409 and nothing moves.
+        new("/api/v1/cases/{id:guid}/transitions", "POST", ids => $"/api/v1/cases/{ids.NewCase}/transitions",
+            Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        // An agency that does not serve the board: those allowed to notify get 400, others do not find the board.
+        new("/api/v1/cases", "POST", ids => "/api/v1/cases",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair, AgencyLead, AgencyAuthor), Allow(Hidden, SubGroup, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+    ];
+
+    public static TheoryData<int, string> PageCells()
+    {
+        var data = new TheoryData<int, string>();
+        for (var i = 0; i < Pages.Length; i++)
+        {
+            foreach (var role in Roles.Append(Anonymous))
+            {
+                data.Add(i, role);
+            }
+        }
+        return data;
+    }
+
+    public static TheoryData<int, string> ApiCells()
+    {
+        var data = new TheoryData<int, string>();
+        for (var i = 0; i < Api.Length; i++)
+        {
+            foreach (var role in Roles.Append(Anonymous))
+            {
+                data.Add(i, role);
+            }
+        }
+        return data;
+    }
+
+    private async Task<Ids> IdsAsync() => new(
+        (await World.CaseAsync("Infant found unresponsive")).Id,
+        (await World.CaseAsync("Toddler admitted")).Id,
+        (await World.CaseAsync("Child death in a house fire")).Id,
+        (await World.OrganisationAsync("northbridge")).Id);
+
+    private async Task<HttpClient> SessionAsync(string role)
+    {
+        var key = $"{World.GetHashCode()}:{role}";
+        if (!Sessions.TryGetValue(key, out var client))
+        {
+            client = role == Anonymous ? World.Factory.CreateBrowser() : await World.SignInAsync(role);
+            Sessions[key] = client;
+        }
+        return client;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageCells))]
+    public async Task Page_Role_GetsTheExpectedAnswer(int row, string role)
+    {
+        var cell = Pages[row];
+        var url = cell.Url(await IdsAsync());
+        var response = await (await SessionAsync(role)).GetAsync(url);
+        var expected = role == Anonymous ? cell.Otherwise : cell.Expected.GetValueOrDefault(role, cell.Otherwise);
+        response.StatusCode.ShouldBe(expected, $"{role} GET {url}");
+        if (role == Anonymous && expected == HttpStatusCode.Redirect && cell.Otherwise == ToSignIn && !url.StartsWith("/sign-in", StringComparison.Ordinal)
+            && !url.StartsWith("/account/invitation", StringComparison.Ordinal))
+        {
+            response.Headers.Location!.OriginalString.ShouldContain("/sign-in");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiCells))]
+    public async Task Api_Role_GetsTheExpectedAnswer(int row, string role)
+    {
+        var cell = Api[row];
+        var ids = await IdsAsync();
+        var url = cell.Url(ids);
+        var client = role == Anonymous ? World.Factory.CreateBrowser() : await World.ApiClientAsync(role);
+        HttpResponseMessage response;
+        if (cell.Method == "GET")
+        {
+            response = await client.GetAsync(url);
+        }
+        else if (url.EndsWith("/transitions", StringComparison.Ordinal))
+        {
+            response = await client.PostAsJsonAsync(url, new { action = "initiate", reason = "Matrix test", version = Guid.Empty });
+        }
+        else
+        {
+            var otherBoardsAgency = (await World.OrganisationAsync("eastmere-csc")).Id;
+            response = await client.PostAsJsonAsync(url, new
+            {
+                boardId = ids.Board,
+                incidentType = "Death",
+                incidentDate = "2026-11-01",
+                knownToBoardOn = "2026-11-02",
+                children = new[] { new { name = "Matrix Child" } },
+                agencyIds = new[] { otherBoardsAgency },
+            });
+        }
+        var expected = role == Anonymous ? cell.Otherwise : cell.Expected.GetValueOrDefault(role, cell.Otherwise);
+        response.StatusCode.ShouldBe(expected, $"{role} {cell.Method} {url}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryRouteTheSiteHas()
+    {
+        var routes = World.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => !r.StartsWith("/Index", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        var covered = Pages.Concat(Api).Select(r => r.Template).ToHashSet();
+        routes.Where(r => !covered.Contains(r)).ShouldBeEmpty("routes missing from the access matrix");
+    }
+}
+
+[Collection("web")]
+public sealed class AccessMatrixSqliteTests(SqliteWorld fixture) : AccessMatrixTests(fixture), IClassFixture<SqliteWorld>;
+
+[Collection("web")]
+public sealed class AccessMatrixPostgresTests(PostgresWorld fixture) : AccessMatrixTests(fixture), IClassFixture<PostgresWorld>;
