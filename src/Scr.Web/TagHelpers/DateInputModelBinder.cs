@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Scr.Web.TagHelpers;
+
+/// <summary>
+/// Binds a <see cref="DateInputModel"/> from <c>{name}.Day</c>, <c>{name}.Month</c> and <c>{name}.Year</c>
+/// without adding errors: each part is a whole number (spaces trimmed) or null, and what was typed is
+/// kept in ModelState so the date input shows it again. Nothing posted leaves the property as it was.
+/// </summary>
+public sealed class DateInputModelBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+
+        var posted = false;
+        var model = new DateInputModel
+        {
+            Day = ReadPart(bindingContext, nameof(DateInputModel.Day), ref posted),
+            Month = ReadPart(bindingContext, nameof(DateInputModel.Month), ref posted),
+            Year = ReadPart(bindingContext, nameof(DateInputModel.Year), ref posted),
+        };
+
+        if (posted)
+        {
+            bindingContext.Result = ModelBindingResult.Success(model);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static int? ReadPart(ModelBindingContext bindingContext, string part, ref bool posted)
+    {
+        var key = ModelNames.CreatePropertyModelName(bindingContext.ModelName, part);
+        var result = bindingContext.ValueProvider.GetValue(key);
+        if (result == ValueProviderResult.None)
+        {
+            return null;
+        }
+
+        posted = true;
+        bindingContext.ModelState.SetModelValue(key, result);
+        return int.TryParse(result.FirstValue?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+    }
+}
