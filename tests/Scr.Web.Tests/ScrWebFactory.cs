@@ -14,6 +14,9 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
 
     public TestClock Clock => clock;
 
+    /// <summary>Warnings and errors the site logged, to explain a failing test.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
     /// <summary>High by default so the tests' own sign-ins are not throttled; the rate-limit test lowers it.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10_000;
 
@@ -24,6 +27,7 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Scr:PublicUrl", "https://localhost");
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -39,4 +43,31 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
         BaseAddress = new Uri("https://localhost"),
         HandleCookies = true,
     });
+}
+
+/// <summary>Keeps the site's warnings and errors in memory for the test that caused them.</summary>
+public sealed class CollectingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> logs) : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, logs);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> logs) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            }
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scr.Core.Models;
-using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Web.Security;
 

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
-using Scr.Core.Services;
 using Scr.Core.Services.Reviews;
 using Scr.Web.Security;
 using Scr.Web.TagHelpers;
