@@ -35,6 +35,10 @@ internal sealed class MembershipMapping : IEntityTypeConfiguration<Membership>
     {
         b.ToTable("memberships");
         b.HasKey(m => m.Id);
+        // Parts of an aggregate make their own ids. Without ValueGeneratedNever, EF Core takes a new part found in a loaded
+        // parent's collection (a role granted to an existing user, a stage event on a loaded case) for an existing row and
+        // UPDATEs it instead of inserting: the save fails with DbUpdateConcurrencyException (0 rows affected).
+        b.Property(m => m.Id).ValueGeneratedNever();
         b.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.UserId, m.OrganisationId, m.Role }).IsUnique();
     }
@@ -84,6 +88,7 @@ internal sealed class ReviewChildMapping : IEntityTypeConfiguration<ReviewChild>
     {
         b.ToTable("review_children");
         b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Name).HasMaxLength(200).IsRequired();
     }
 }
@@ -104,6 +109,7 @@ internal sealed class ReviewTeamMemberMapping : IEntityTypeConfiguration<ReviewT
     {
         b.ToTable("review_team_members");
         b.HasKey(t => t.Id);
+        b.Property(t => t.Id).ValueGeneratedNever();
         b.HasIndex(t => new { t.ReviewId, t.UserId }).IsUnique();
         b.HasIndex(t => t.UserId);
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
@@ -116,6 +122,7 @@ internal sealed class InvolvementDeclarationMapping : IEntityTypeConfiguration<I
     {
         b.ToTable("involvement_declarations");
         b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
         b.Property(d => d.Details).HasMaxLength(4000).IsRequired();
         b.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -127,6 +134,7 @@ internal sealed class StageEventMapping : IEntityTypeConfiguration<StageEvent>
     {
         b.ToTable("stage_events");
         b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.ActionKey).HasMaxLength(60).IsRequired();
         b.Property(e => e.Reason).HasMaxLength(8000);
         b.HasOne<User>().WithMany().HasForeignKey(e => e.ById).OnDelete(DeleteBehavior.Restrict);
