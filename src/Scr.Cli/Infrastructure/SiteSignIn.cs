@@ -68,7 +68,7 @@ internal sealed class SiteSignIn(HttpClient http, CookieContainer cookies, TimeP
     {
         var stepMilliseconds = DemoAccounts.StepSeconds * 1000L;
         var wait = TimeSpan.FromMilliseconds(stepMilliseconds - (clock.GetUtcNow().ToUnixTimeMilliseconds() % stepMilliseconds) + 250);
-        await log.WriteLineAsync($"The current code has been used; waiting {Math.Ceiling(wait.TotalSeconds)} s for the next one.");
+        await log.WriteLineAsync($"The current code has been used; waiting {Math.Round(wait.TotalSeconds)} s for the next one.");
         await Task.Delay(wait, clock, cancellationToken);
     }
 
@@ -115,7 +115,7 @@ internal sealed class SiteSignIn(HttpClient http, CookieContainer cookies, TimeP
         }
         catch (HttpRequestException e)
         {
-            throw new SignInException($"Cannot reach the site at {url.GetLeftPart(UriPartial.Authority)}: {e.Message}", e);
+            throw new SignInException($"Cannot reach the site at {url.GetLeftPart(UriPartial.Authority)}: {(e.InnerException ?? e).Message}", e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
