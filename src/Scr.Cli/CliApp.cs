@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Scr.Cli.Commands;
+using Scr.Cli.Infrastructure;
 using Scr.Core.Rules;
 using Scr.Core.Services;
 
@@ -77,9 +77,9 @@ public static class CliApp
             await stderr.WriteLineAsync("Cancelled.");
             return ExitCodes.Failed;
         }
-        catch (DbException e)
+        catch (Exception e) when (DatabaseErrors.Find(e) is { } database)
         {
-            await stderr.WriteLineAsync($"The database reported an error: {e.Message}");
+            await stderr.WriteLineAsync($"The database reported an error: {database.Message}");
             return ExitCodes.Failed;
         }
         catch (Exception e)

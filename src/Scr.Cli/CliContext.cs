@@ -107,13 +107,16 @@ public sealed class CliContext
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Smtp:PickupDirectory"] = DefaultPickupDirectory });
         }
 
-        // Only warnings and errors, on standard error: EF Core's SQL must not mix with a command's output.
+        // Only warnings and errors, on standard error: EF Core's SQL must not mix with a command's output. EF Core's errors
+        // are left out too: each comes with an exception, which the command reports in its own words.
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new WriterLoggerProvider(Error));
         builder.Services.PostConfigure<LoggerFilterOptions>(options =>
         {
             options.Rules.Clear();
             options.MinLevel = LogLevel.Warning;
+            options.Rules.Add(new LoggerFilterRule(null, "Microsoft.EntityFrameworkCore", LogLevel.Warning,
+                (_, _, level) => level == LogLevel.Warning));
         });
 
         builder.Services.AddScrCore(builder.Configuration);

@@ -1,10 +1,12 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Scr.Cli.Infrastructure;
 using Scr.Core.DataStore;
 
 namespace Scr.Cli;
@@ -80,11 +82,15 @@ public sealed class CliServices : IAsyncDisposable
         IReadOnlyList<string> pending;
         try
         {
+            if (!await Db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+            {
+                throw new CliException($"The {DatabaseDescription} does not exist. Run 'scr db migrate' to create it.");
+            }
             pending = (await Db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         }
-        catch (DbException e)
+        catch (Exception e) when (DatabaseErrors.Find(e) is { } database)
         {
-            throw new CliException($"Cannot open the {DatabaseDescription}: {e.Message}");
+            throw new CliException($"Cannot open the {DatabaseDescription}: {database.Message}");
         }
         if (pending.Count > 0)
         {

@@ -21,6 +21,30 @@ public class UsersTests
     }
 
     [Fact]
+    public async Task Invite_EmailServerUnreachable_PrintsLinkAndExitsThree()
+    {
+        using var sandbox = new CliSandbox();
+        await sandbox.SeedAsync();
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var closedPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        sandbox.Configuration["Smtp:Host"] = "127.0.0.1";
+        sandbox.Configuration["Smtp:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        sandbox.Configuration["Smtp:PickupDirectory"] = "";
+
+        var result = await sandbox.RunAsync("users", "invite", "--email", "jo@example.org", "--name", "Jo Bloggs", "--role", "board-chair",
+            "--organisation", "northbridge");
+
+        result.ExitCode.ShouldBe(3, result.ToString());
+        result.Out.ShouldMatch(@"http://scr\.test/account/invitation\?user=[0-9a-f-]{36}&token=\S+");
+        result.Error.ShouldContain("The email to jo@example.org could not be sent");
+        result.Error.ShouldContain("The invitation was saved");
+        result.Error.ShouldNotContain("   at ");
+        (await sandbox.CountAsync("SELECT COUNT(*) FROM AspNetUsers WHERE Email = 'jo@example.org'")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Invite_SystemAdministrator_NeedsNoOrganisation()
     {
         using var sandbox = new CliSandbox();

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Scr.Cli.Infrastructure;
 using Scr.Core.DataStore;
 
 namespace Scr.Cli.Commands;
@@ -26,9 +26,9 @@ public static class DbMigrateCommand
         {
             pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         }
-        catch (DbException e)
+        catch (Exception e) when (DatabaseErrors.Find(e) is { } database)
         {
-            throw new CliException($"Cannot open the {description}: {e.Message}");
+            throw new CliException($"Cannot open the {description}: {database.Message}");
         }
         await DataStoreSetup.MigrateAsync(db, cancellationToken);
 

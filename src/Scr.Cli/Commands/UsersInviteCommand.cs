@@ -109,8 +109,8 @@ public static partial class UsersInviteCommand
                 await cli.Out.WriteLineAsync("Invitation link (works once; pass it on yourself):");
                 await cli.Out.WriteLineAsync(link.Value);
             }
-            throw new CliException($"{e.Message}\nThe role was given. Fix the email settings (Smtp__Host, Smtp__Port), or pass the link on; "
-                + "running this command again makes a new link and the old one stops working.", ExitCodes.Failed);
+            throw new CliException($"{e.Message}\nThe invitation was saved: pass the link on yourself, or fix the email settings "
+                + "(Smtp__Host, Smtp__Port) and run this command again to send a new link (the old one then stops working).", ExitCodes.Failed);
         }
 
         var user = result.User;
