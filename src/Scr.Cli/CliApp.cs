@@ -72,10 +72,11 @@ public static class CliApp
             await stderr.WriteLineAsync(e.Message);
             return ExitCodes.Usage;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Ctrl+C (System.CommandLine cancels the command's token) or the caller's token.
             await stderr.WriteLineAsync("Cancelled.");
-            return ExitCodes.Failed;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e) when (DatabaseErrors.Find(e) is { } database)
         {

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>The command ran but could not finish: the site or the email server refused or was unreachable.</summary>
     public const int Failed = 3;
+
+    /// <summary>Stopped by Ctrl+C, as shells report a process ended by SIGINT.</summary>
+    public const int Cancelled = 130;
 }
