@@ -10,11 +10,15 @@ public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Times are stored to the microsecond in UTC, the precision both databases keep.</summary>
+    /// <summary>
+    /// Times are kept to 0.1 ms in UTC, the precision both databases keep: PostgreSQL stores microseconds, and SQLite stores
+    /// them through EF Core's DateTimeOffsetToBinaryConverter, which drops everything below 1,000 ticks. A finer time would
+    /// read back different from what was hashed, and every entry would look altered.
+    /// </summary>
     public static DateTimeOffset Normalise(DateTimeOffset at)
     {
         var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 1000), TimeSpan.Zero);
     }
 
     public static string Hash(AuditEntry entry)

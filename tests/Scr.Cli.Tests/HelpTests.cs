@@ -1,0 +1,73 @@
+namespace Scr.Cli.Tests;
+
+public class HelpTests
+{
+    public static TheoryData<string> Commands =>
+    [
+        "",
+        "db",
+        "db migrate",
+        "users",
+        "users invite",
+        "users list",
+        "demo",
+        "demo seed",
+        "demo code",
+        "demo bulk-cases",
+        "demo session",
+        "audit",
+        "audit verify",
+        "audit tail",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Help_EachCommand_PrintsUsageAndExitsZero(string command)
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = await sandbox.RunAsync([.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Out.ShouldContain("Usage:");
+        result.Out.ShouldContain($"scr {command}".Trim());
+        result.Error.ShouldBeEmpty();
+        File.Exists(sandbox.DatabasePath).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Run_NoCommand_ShowsCommandsAndExitsTwo()
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = await sandbox.RunAsync();
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("Required command was not provided.");
+        result.Error.ShouldContain("users");
+    }
+
+    [Fact]
+    public async Task Run_UnknownCommand_ExitsTwo()
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = await sandbox.RunAsync("usres", "list");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("'usres'");
+    }
+
+    [Fact]
+    public async Task Run_MissingRequiredOption_NamesItWithoutStackTrace()
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = await sandbox.RunAsync("users", "invite", "--email", "jo@example.org");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("Option '--name' is required.");
+        result.Error.ShouldContain("Run 'scr users invite --help'");
+        result.Error.ShouldNotContain("   at ");
+    }
+}
