@@ -56,6 +56,22 @@ public class ErrorSummaryTagHelperTests
     }
 
     [Fact]
+    public async Task Process_ErrorsAddedInAnyOrder_ListedInPropertyDeclarationOrder()
+    {
+        _host.ModelState.AddModelError("Input.DateOfBirth", "Enter a date");
+        _host.ModelState.AddModelError("Input.Choices", "Select an agency");
+        _host.ModelState.AddModelError("Input.Text", "Enter a name");
+        _host.ModelState.AddModelError("Unknown", "Something else");
+        _host.ModelState.AddModelError(string.Empty, "You cannot change a closed review");
+        _host.ModelState.AddModelError("Input.Choice", "Select an option");
+
+        var html = await _host.RenderAsync("govuk-error-summary", new ErrorSummaryTagHelper());
+
+        Dom.Parse(html).QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ShouldBe(
+            ["You cannot change a closed review", "Enter a name", "Select an option", "Select an agency", "Enter a date", "Something else"]);
+    }
+
+    [Fact]
     public async Task Process_DateInputError_LinksToDayField()
     {
         _host.ModelState.AddModelError("Input.DateOfBirth", "Enter your date of birth");

@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Scr.Web.Tests.TagHelpers;
+
+namespace Scr.Web.Tests.Pages;
+
+/// <summary>The GOV.UK page template in _Layout.cshtml, and the static front-end files, over HTTP.</summary>
+public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTests.SiteFactory>
+{
+    [Fact]
+    public async Task Get_Home_RendersGovUkTemplateWithoutGovUkBranding()
+    {
+        var page = Dom.Parse(await GetStringAsync("/"));
+
+        page.Title.ShouldBe("Serious case reviews");
+        page.DocumentElement.ClassList.ShouldContain("govuk-template");
+        page.Body!.ClassList.ShouldContain("govuk-template__body");
+        page.QuerySelector("a.govuk-skip-link")!.GetAttribute("href").ShouldBe("#main-content");
+        page.QuerySelector(".govuk-width-container > main.govuk-main-wrapper#main-content").ShouldNotBeNull();
+        var homeLink = page.QuerySelector("header .govuk-generic-header a.govuk-generic-header__homepage-link")!;
+        homeLink.GetAttribute("href").ShouldBe("/");
+        homeLink.TextContent.Trim().ShouldBe("Serious case reviews");
+        page.QuerySelector(".govuk-phase-banner .govuk-tag")!.TextContent.Trim().ShouldBe("Beta");
+        page.QuerySelector(".govuk-phase-banner__text")!.TextContent.Trim()
+            .ShouldBe("This is a new service. Report a problem to your board's business unit.");
+        page.QuerySelectorAll(".govuk-footer__inline-list a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")))
+            .ShouldBe([("Accessibility", "/accessibility"), ("Privacy", "/privacy"), ("Cookies", "/cookies")]);
+
+        page.QuerySelector(".govuk-header, .govuk-header__logotype, .govuk-footer__crown, .govuk-footer__licence-logo, .govuk-footer__copyright-logo")
+            .ShouldBeNull();
+        page.DocumentElement.OuterHtml.ShouldNotContain("GOV.UK");
+    }
+
+    [Fact]
+    public async Task Get_Home_LoadsStylesheetAndModuleScriptsAndNoOtherInlineScript()
+    {
+        var page = Dom.Parse(await GetStringAsync("/"));
+
+        page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!.ShouldStartWith("/css/app.css");
+        var scripts = page.QuerySelectorAll("script").ToList();
+        scripts.Count(s => s.GetAttribute("src") is null).ShouldBe(1);
+        scripts[0].TextContent.ShouldBe(
+            "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');");
+        scripts.Where(s => s.GetAttribute("src") is not null).Select(s => (s.GetAttribute("type"), s.GetAttribute("src")!.Split('?')[0]))
+            .ShouldBe([("module", "/js/govuk-frontend.min.js"), ("module", "/js/init.js")]);
+    }
+
+    [Fact]
+    public async Task Get_Page_WithoutCspNonce_InlineScriptHasNoNonceAttribute()
+    {
+        var page = Dom.Parse(await GetStringAsync("/"));
+
+        page.QuerySelector("script:not([src])")!.HasAttribute("nonce").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Get_Page_WithCspNonce_InlineScriptCarriesIt()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add(SiteFactory.NonceHeader, "n0nce-value");
+
+        var page = Dom.Parse(await SendAsync(request));
+
+        page.QuerySelector("script:not([src])")!.GetAttribute("nonce").ShouldBe("n0nce-value");
+    }
+
+    [Fact]
+    public async Task Get_Page_SignedOut_ShowsNoAccountArea()
+    {
+        var page = Dom.Parse(await GetStringAsync("/"));
+
+        page.QuerySelector("[data-testid=sign-out]").ShouldBeNull();
+        page.QuerySelector(".govuk-service-navigation").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Get_Page_SignedIn_ShowsNameAndSignOutFormWithAntiforgeryToken()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add(SiteFactory.UserHeader, "Alex Smith");
+
+        var page = Dom.Parse(await SendAsync(request));
+
+        page.QuerySelector("[data-testid=signed-in-user]")!.TextContent.ShouldContain("Alex Smith");
+        var form = page.QuerySelector("form[action='/sign-out']")!;
+        form.GetAttribute("method").ShouldBe("post");
+        form.QuerySelector("button[data-testid=sign-out]")!.TextContent.Trim().ShouldBe("Sign out");
+        form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value").ShouldNotBeNullOrEmpty();
+    }
+
+    [Theory]
+    [InlineData("/error", "Sorry, there is a problem with the service")]
+    [InlineData("/not-found", "Page not found")]
+    [InlineData("/forbidden", "You do not have permission to view this page")]
+    [InlineData("/accessibility", "Accessibility statement for Serious case reviews")]
+    [InlineData("/privacy", "Privacy")]
+    [InlineData("/cookies", "Cookies")]
+    public async Task Get_SitePage_RendersHeadingInLayout(string path, string heading)
+    {
+        var page = Dom.Parse(await GetStringAsync(path));
+
+        page.QuerySelector("main h1")!.TextContent.Trim().ShouldBe(heading);
+        page.Title!.ShouldEndWith("– Serious case reviews");
+    }
+
+    [Fact]
+    public async Task Get_Error_ShowsTryAgainAndReferenceOnly()
+    {
+        var page = Dom.Parse(await GetStringAsync("/error"));
+
+        var text = page.QuerySelector("main")!.TextContent;
+        text.ShouldContain("Try again later.");
+        page.QuerySelector("[data-testid=error-reference]")!.TextContent.Trim().ShouldMatch(@"^Reference: \S+$");
+        text.ShouldNotContain("Exception");
+    }
+
+    [Theory]
+    [InlineData("/css/app.css", "text/css")]
+    [InlineData("/js/govuk-frontend.min.js", "text/javascript")]
+    [InlineData("/js/init.js", "text/javascript")]
+    [InlineData("/assets/manifest.json", "application/json")]
+    public async Task Get_FrontEndFile_Served(string path, string contentType)
+    {
+        using var response = await site.CreateClient().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        response.EnsureSuccessStatusCode();
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
+    }
+
+    [Fact]
+    public async Task Get_Stylesheet_HasNoGdsTransportFont()
+    {
+        var css = await GetStringAsync("/css/app.css");
+
+        css.ShouldContain(".govuk-generic-header");
+        css.ShouldNotContain("GDS Transport");
+        css.ShouldNotContain("@font-face");
+        css.ShouldContain("font-family:arial,sans-serif");
+    }
+
+    private Task<string> GetStringAsync(string path) =>
+        site.CreateClient().GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+    private async Task<string> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await site.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// The site, with a test-only first middleware standing in for what others will write: it sets the
+    /// CSP nonce item and a signed-in user from request headers.
+    /// </summary>
+    public sealed class SiteFactory : WebApplicationFactory<Program>
+    {
+        public const string NonceHeader = "X-Test-Csp-Nonce";
+        public const string UserHeader = "X-Test-User";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestRequestSetup>());
+
+            // These pages need none of the core's services; don't fail on ones whose dependencies
+            // (Identity) the site registers elsewhere.
+            builder.UseDefaultServiceProvider(options => options.ValidateOnBuild = false);
+        }
+
+        private sealed class TestRequestSetup : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, nextMiddleware) =>
+                {
+                    if (context.Request.Headers.TryGetValue(NonceHeader, out var nonce))
+                    {
+                        context.Items["csp-nonce"] = nonce.ToString();
+                    }
+
+                    if (context.Request.Headers.TryGetValue(UserHeader, out var user))
+                    {
+                        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", user.ToString())], "Test"));
+                    }
+
+                    return nextMiddleware(context);
+                });
+                next(app);
+            };
+        }
+    }
+}
