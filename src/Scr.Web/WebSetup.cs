@@ -132,6 +132,7 @@ public static class WebSetup
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<ServiceExceptionFilter>();
+            o.Filters.Add<Layout.NavigationFilter>();
             // Plain words when text cannot be read as a number or date, instead of the framework's.
             o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number");
             o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"‘{value}’ is not valid: enter it again");

@@ -1,21 +1,19 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Scr.Web.Tests.TagHelpers;
 
 namespace Scr.Web.Tests.Pages;
 
-/// <summary>The GOV.UK page template in _Layout.cshtml, and the static front-end files, over HTTP.</summary>
-public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTests.SiteFactory>
+/// <summary>The GOV.UK page template in _Layout.cshtml, and the static front-end files, over HTTP on the real site.</summary>
+[Collection("web")]
+public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
 {
-    [Fact]
-    public async Task Get_Home_RendersGovUkTemplateWithoutGovUkBranding()
-    {
-        var page = Dom.Parse(await GetStringAsync("/"));
+    private WebWorld World => fixture.World;
 
-        page.Title.ShouldBe("Serious case reviews");
+    [Fact]
+    public async Task Get_SignIn_RendersGovUkTemplateWithoutGovUkBranding()
+    {
+        var page = Dom.Parse(await GetStringAsync("/sign-in"));
+
+        page.Title.ShouldBe("Sign in – Serious case reviews");
         page.DocumentElement.ClassList.ShouldContain("govuk-template");
         page.Body!.ClassList.ShouldContain("govuk-template__body");
         page.QuerySelector("a.govuk-skip-link")!.GetAttribute("href").ShouldBe("#main-content");
@@ -35,9 +33,9 @@ public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTes
     }
 
     [Fact]
-    public async Task Get_Home_LoadsStylesheetAndModuleScriptsAndNoOtherInlineScript()
+    public async Task Get_SignIn_LoadsStylesheetAndModuleScriptsAndNoOtherInlineScript()
     {
-        var page = Dom.Parse(await GetStringAsync("/"));
+        var page = Dom.Parse(await GetStringAsync("/sign-in"));
 
         page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!.ShouldStartWith("/css/app.css");
         var scripts = page.QuerySelectorAll("script").ToList();
@@ -49,28 +47,9 @@ public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTes
     }
 
     [Fact]
-    public async Task Get_Page_WithoutCspNonce_InlineScriptHasNoNonceAttribute()
-    {
-        var page = Dom.Parse(await GetStringAsync("/"));
-
-        page.QuerySelector("script:not([src])")!.HasAttribute("nonce").ShouldBeFalse();
-    }
-
-    [Fact]
-    public async Task Get_Page_WithCspNonce_InlineScriptCarriesIt()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Add(SiteFactory.NonceHeader, "n0nce-value");
-
-        var page = Dom.Parse(await SendAsync(request));
-
-        page.QuerySelector("script:not([src])")!.GetAttribute("nonce").ShouldBe("n0nce-value");
-    }
-
-    [Fact]
     public async Task Get_Page_SignedOut_ShowsNoAccountArea()
     {
-        var page = Dom.Parse(await GetStringAsync("/"));
+        var page = Dom.Parse(await GetStringAsync("/sign-in"));
 
         page.QuerySelector("[data-testid=sign-out]").ShouldBeNull();
         page.QuerySelector(".govuk-service-navigation").ShouldBeNull();
@@ -79,12 +58,13 @@ public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTes
     [Fact]
     public async Task Get_Page_SignedIn_ShowsNameAndSignOutFormWithAntiforgeryToken()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Add(SiteFactory.UserHeader, "Alex Smith");
+        var client = await World.SignInAsync("officer@northbridge.example");
 
-        var page = Dom.Parse(await SendAsync(request));
+        var page = Dom.Parse(await client.GetStringAsync("/"));
 
-        page.QuerySelector("[data-testid=signed-in-user]")!.TextContent.ShouldContain("Alex Smith");
+        page.QuerySelector("[data-testid=signed-in-user]")!.TextContent.ShouldContain("Priya Calder");
+        page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.TextContent.Trim())
+            .ShouldBe(["Dashboard", "Cases", "Audit log", "Accounts", "API tokens"]);
         var form = page.QuerySelector("form[action='/sign-out']")!;
         form.GetAttribute("method").ShouldBe("post");
         form.QuerySelector("button[data-testid=sign-out]")!.TextContent.Trim().ShouldBe("Sign out");
@@ -93,8 +73,8 @@ public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTes
 
     [Theory]
     [InlineData("/error", "Sorry, there is a problem with the service")]
-    [InlineData("/not-found", "Page not found")]
-    [InlineData("/forbidden", "You do not have permission to view this page")]
+    [InlineData("/status/404", "Page not found")]
+    [InlineData("/status/403", "You do not have permission to do this")]
     [InlineData("/accessibility", "Accessibility statement for Serious case reviews")]
     [InlineData("/privacy", "Privacy")]
     [InlineData("/cookies", "Cookies")]
@@ -124,7 +104,7 @@ public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTes
     [InlineData("/assets/manifest.json", "application/json")]
     public async Task Get_FrontEndFile_Served(string path, string contentType)
     {
-        using var response = await site.CreateClient().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await World.Factory.CreateBrowser().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         response.EnsureSuccessStatusCode();
         response.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
@@ -142,53 +122,5 @@ public class LayoutTests(LayoutTests.SiteFactory site) : IClassFixture<LayoutTes
     }
 
     private Task<string> GetStringAsync(string path) =>
-        site.CreateClient().GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
-
-    private async Task<string> SendAsync(HttpRequestMessage request)
-    {
-        using var response = await site.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>
-    /// The site, with a test-only first middleware standing in for what others will write: it sets the
-    /// CSP nonce item and a signed-in user from request headers.
-    /// </summary>
-    public sealed class SiteFactory : WebApplicationFactory<Program>
-    {
-        public const string NonceHeader = "X-Test-Csp-Nonce";
-        public const string UserHeader = "X-Test-User";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestRequestSetup>());
-
-            // These pages need none of the core's services; don't fail on ones whose dependencies
-            // (Identity) the site registers elsewhere.
-            builder.UseDefaultServiceProvider(options => options.ValidateOnBuild = false);
-        }
-
-        private sealed class TestRequestSetup : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    if (context.Request.Headers.TryGetValue(NonceHeader, out var nonce))
-                    {
-                        context.Items["csp-nonce"] = nonce.ToString();
-                    }
-
-                    if (context.Request.Headers.TryGetValue(UserHeader, out var user))
-                    {
-                        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("name", user.ToString())], "Test"));
-                    }
-
-                    return nextMiddleware(context);
-                });
-                next(app);
-            };
-        }
-    }
+        World.Factory.CreateBrowser().GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 }

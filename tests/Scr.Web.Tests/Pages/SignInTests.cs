@@ -96,6 +96,7 @@ public class SignInTests : IAsyncLifetime
             var principal = (await scope.ServiceProvider.GetRequiredService<Principals>().LoadAsync(adminUser.Id))!;
             await scope.ServiceProvider.GetRequiredService<AccountService>().SetDisabledAsync(officer.Id, true, principal, new Actor(adminUser.Id, admin.Email, null));
         }
+        _world.Factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var after = await client.GetAsync("/cases");
         after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         after.Location()!.ShouldContain("/sign-in");
@@ -113,6 +114,7 @@ public class SignInTests : IAsyncLifetime
             ["Input.ConfirmPassword"] = "lighthouse-orchard-pebble-42",
         });
         change.StatusCode.ShouldBe(HttpStatusCode.Redirect, await change.Content.ReadAsStringAsync());
+        _world.Factory.Clock.Advance(TimeSpan.FromSeconds(1));
         (await second.GetAsync("/cases")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await first.GetAsync("/cases")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scr.Core.Models;
+using Scr.Core.Rules;
+using Scr.Web.Security;
+
+namespace Scr.Web.Layout;
+
+/// <summary>Fills the service navigation for a signed-in person from what their roles let them use.</summary>
+public sealed class NavigationFilter(CurrentUser me) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HttpContext.User.Identity?.IsAuthenticated == true && context.HandlerInstance is PageModel page && me.UserId is not null)
+        {
+            try
+            {
+                page.ViewData.SetServiceNavigation(For(await me.GetAsync(context.HttpContext.RequestAborted)));
+            }
+            catch (Scr.Core.Services.ForbiddenException)
+            {
+                // A disabled account gets no navigation; the page itself refuses it.
+            }
+        }
+        await next();
+    }
+
+    public static IReadOnlyList<ServiceNavigationItem> For(Principal principal)
+    {
+        var items = new List<ServiceNavigationItem> { new("Dashboard", "/"), new("Cases", "/cases") };
+        if (principal.IsSystemAdministrator || principal.BoardsWhere(ReviewAccessRules.BoardAdministratorRoles).Count > 0)
+        {
+            items.Add(new("Audit log", "/audit"));
+        }
+        if (principal.IsSystemAdministrator || principal.BoardsWhere(Role.BusinessUnitOfficer).Count > 0)
+        {
+            items.Add(new("Accounts", "/admin/users"));
+        }
+        items.Add(new("API tokens", "/account/tokens"));
+        return items;
+    }
+}
