@@ -39,7 +39,7 @@ public sealed class AccountService(
     public async Task<InvitationResult> InviteAsync(InviteOptions options, Principal inviter, Actor actor, CancellationToken cancellationToken = default)
     {
         var address = options.Email.Trim();
-        if (!address.Contains('@') || address.Length > 256)
+        if (!IsEmailAddress(address))
         {
             throw new RuleViolationException("Enter an email address in the correct format, like name@example.org");
         }
@@ -215,6 +215,14 @@ public sealed class AccountService(
         }
         return await query.OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
     }
+
+    /// <summary>One plain address with a local part and a domain with a dot, as email will accept.</summary>
+    public static bool IsEmailAddress(string address) =>
+        address.Length <= 256
+        && MimeKit.MailboxAddress.TryParse(address, out var mailbox)
+        && mailbox.Address == address
+        && mailbox.Address.IndexOf('@') is var at && at > 0
+        && mailbox.Address[(at + 1)..] is var domain && domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.');
 
     private static Guid? BoardOf(Organisation? organisation) => organisation?.Kind == OrganisationKind.Board ? organisation.Id : null;
 }

@@ -26,6 +26,13 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     /// <summary>Creates whatever is missing; running it again changes nothing. Returns the demo sign-ins.</summary>
     public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(CancellationToken cancellationToken = default)
     {
+        // Demo accounts have published passwords: never add them beside real people.
+        var realAccounts = await db.Users.Where(u => !u.Email!.EndsWith(DemoDomainSuffix)).CountAsync(cancellationToken);
+        if (realAccounts > 0)
+        {
+            throw new RuleViolationException(
+                $"This database has {realAccounts} real account(s). Demo data, with its published passwords, is only for an empty or demo database.");
+        }
         var now = clock.GetUtcNow();
         var panel = await OrganisationAsync("national-panel", () => Organisation.NewNationalPanel(now), cancellationToken);
         var northbridge = await OrganisationAsync("northbridge", () => Organisation.NewBoard("northbridge", "Northbridge Safeguarding Children Board", Region.NorthEast, now), cancellationToken);
@@ -67,8 +74,10 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     /// <summary>Adds fictional cases to the demo board in bulk (for load and benchmark runs).</summary>
     public async Task<int> BulkCasesAsync(int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var board = await db.Organisations.FirstAsync(o => o.Key == "northbridge", cancellationToken);
-        var officer = await users.FindByEmailAsync("officer@northbridge.example") ?? throw new InvalidOperationException("Run the demo seed first.");
+        var board = await db.Organisations.FirstOrDefaultAsync(o => o.Key == "northbridge", cancellationToken)
+            ?? throw new RuleViolationException("The demo board is missing: run the demo seed first.");
+        var officer = await users.FindByEmailAsync("officer@northbridge.example")
+            ?? throw new RuleViolationException("The demo accounts are missing: run the demo seed first.");
         var agencies = await db.AgencyBoards.Where(a => a.BoardId == board.Id).Select(a => a.AgencyId).ToListAsync(cancellationToken);
         var start = await db.Reviews.CountAsync(r => r.BoardId == board.Id, cancellationToken);
         var random = new Random(20261123);
