@@ -39,6 +39,9 @@ fi
 ./scr demo seed
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Served over plain http on this machine: cookies cannot be HTTPS-only here, and
+# the site then answers requests from this machine only (see docs/operations.md).
+export Security__HttpsOnly=${Security__HttpsOnly:-false}
 url="http://127.0.0.1:${PORT:-5080}"
 echo
 echo "scr is starting at $url ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops it."

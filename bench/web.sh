@@ -76,7 +76,7 @@ PORT=$(scr_free_port 5180)
 BASE="http://127.0.0.1:$PORT"
 # --contentRoot: the project directory holds appsettings.json and wwwroot (the
 # build output has no wwwroot outside a publish).
-ASPNETCORE_ENVIRONMENT=Production dotnet "$ROOT/src/Scr.Web/bin/Release/net10.0/Scr.Web.dll" \
+ASPNETCORE_ENVIRONMENT=Production Security__HttpsOnly=false dotnet "$ROOT/src/Scr.Web/bin/Release/net10.0/Scr.Web.dll" \
   --urls "$BASE" --contentRoot "$ROOT/src/Scr.Web" >"$WORK/app.log" 2>&1 &
 app_pid=$!
 

@@ -20,9 +20,18 @@ public static class WebSetup
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// True (the default) in every real deployment: cookies are __Host- prefixed and sent only over HTTPS. False only
+    /// for trying the site on one's own machine over plain http://127.0.0.1; the site then answers loopback only.
+    /// </summary>
+    public static bool HttpsOnly(IConfiguration configuration) => configuration.GetValue("Security:HttpsOnly", true);
+
     public static void AddScrWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var httpsOnly = HttpsOnly(builder.Configuration);
+        var cookiePrefix = httpsOnly ? "__Host-" : "";
+        var secure = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Smtp:Host"])
             && string.IsNullOrEmpty(builder.Configuration["Smtp:PickupDirectory"]))
         {
@@ -60,8 +69,8 @@ public static class WebSetup
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "__Host-scr";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "scr";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
             o.Cookie.Path = "/";
@@ -92,21 +101,21 @@ public static class WebSetup
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
-            o.Cookie.Name = "__Host-scr-2fa";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "scr-2fa";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.Path = "/";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o =>
         {
-            o.Cookie.Name = "__Host-scr-ext";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "scr-ext";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.Path = "/";
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-scr-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "scr-af";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.Path = "/";
             o.FormFieldName = "__RequestVerificationToken";
         });
@@ -166,6 +175,19 @@ public static class WebSetup
     public static void UseScrWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        if (!HttpsOnly(app.Configuration))
+        {
+            app.Logger.LogWarning("Security:HttpsOnly is false: cookies are not HTTPS-only, so the site answers only requests from this machine.");
+            app.Use((context, next) =>
+            {
+                if (context.Connection.RemoteIpAddress is { } address && !System.Net.IPAddress.IsLoopback(address))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return context.Response.WriteAsync("Plain HTTP is for use on this machine only. Serve the site over HTTPS.");
+                }
+                return next(context);
+            });
+        }
         app.UseMiddleware<SecurityHeaders>();
         // Never a stack trace: a GOV.UK-style page with a reference (the trace identifier), or problem details for the API.
         app.UseExceptionHandler(new ExceptionHandlerOptions
