@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using Scr.Core.Rules;
 using Scr.Core.Services.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Scr.Web.Tests.Api;
 
