@@ -106,6 +106,11 @@ public static class CliApp
         users.Subcommands.Add(UsersInviteCommand.Create(cli));
         users.Subcommands.Add(UsersListCommand.Create(cli));
 
+        var orgs = new Command("orgs", "Boards, the agencies that serve them, and the National Panel.");
+        orgs.Subcommands.Add(OrgsListCommand.Create(cli));
+        orgs.Subcommands.Add(OrgsAddBoardCommand.Create(cli));
+        orgs.Subcommands.Add(OrgsAddAgencyCommand.Create(cli));
+
         var demo = new Command("demo", "Fictional demo data and sign-ins, for trying the service and for benchmarks.");
         demo.Subcommands.Add(DemoSeedCommand.Create(cli));
         demo.Subcommands.Add(DemoCodeCommand.Create(cli));
@@ -118,6 +123,7 @@ public static class CliApp
 
         root.Subcommands.Add(db);
         root.Subcommands.Add(users);
+        root.Subcommands.Add(orgs);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(audit);
         return root;

@@ -8,6 +8,7 @@ using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Demo;
 using Scr.Core.Services.Email;
+using Scr.Core.Services.Organisations;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core;
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AccessTokenService>();
+        services.AddScoped<OrganisationService>();
         return services;
     }
 

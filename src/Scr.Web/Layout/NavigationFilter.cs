@@ -38,6 +38,10 @@ public sealed class NavigationFilter(CurrentUser me) : IAsyncPageFilter
         {
             items.Add(new("Accounts", "/admin/users"));
         }
+        if (principal.IsSystemAdministrator)
+        {
+            items.Add(new("Boards and agencies", "/admin/organisations"));
+        }
         items.Add(new("API tokens", "/account/tokens"));
         return items;
     }

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.Rules;
+using Scr.TestCommon;
+
+namespace Scr.Web.Tests.Pages;
+
+/// <summary>Journeys that change data, each in a fresh demo world.</summary>
+public class JourneyTests : IAsyncLifetime
+{
+    private WebWorld _world = null!;
+
+    public async ValueTask InitializeAsync() => _world = await WebWorld.CreateAsync(DatabaseKind.Sqlite);
+
+    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task AddBoardAndAgency_ThenTheAgencyServesIt()
+    {
+        var admin = await _world.SignInAsync("admin@scr.example");
+        var board = await admin.SubmitAsync("/admin/organisations/add-board", new Dictionary<string, string>
+        {
+            ["Name"] = "Westholm Safeguarding Children Board",
+            ["Key"] = "westholm",
+            ["Region"] = "SouthWest",
+        });
+        board.StatusCode.ShouldBe(HttpStatusCode.Redirect, await board.Content.ReadAsStringAsync());
+        var westholm = await _world.OrganisationAsync("westholm");
+
+        var duplicate = await admin.SubmitAsync("/admin/organisations/add-board", new Dictionary<string, string>
+        {
+            ["Name"] = "Another", ["Key"] = "westholm", ["Region"] = "SouthWest",
+        });
+        (await duplicate.Content.ReadAsStringAsync()).ShouldContain("already used");
+
+        var noBoards = await admin.SubmitAsync("/admin/organisations/add-agency", new Dictionary<string, string>
+        {
+            ["Name"] = "Westholm Police", ["Key"] = "westholm-police", ["Type"] = "Police",
+        });
+        (await noBoards.Content.ReadAsStringAsync()).ShouldContain("Select at least one board");
+
+        var agency = await admin.SubmitAsync("/admin/organisations/add-agency", new Dictionary<string, string>
+        {
+            ["Name"] = "Westholm Police", ["Key"] = "westholm-police", ["Type"] = "Police", ["Boards"] = westholm.Id.ToString(),
+        });
+        agency.StatusCode.ShouldBe(HttpStatusCode.Redirect, await agency.Content.ReadAsStringAsync());
+        var served = await _world.WithDbAsync(db => db.AgencyBoards.CountAsync(a => a.BoardId == westholm.Id));
+        served.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Move_TwoPeopleAtOnce_SecondIsToldAndKeepsWhatTheyTyped()
+    {
+        var review = await _world.CaseAsync("Infant found unresponsive");
+        var chair = await _world.SignInAsync("chair@northbridge.example");
+        var chairAgain = await _world.SignInAsync("chair@northbridge.example");
+        var url = $"/cases/{review.Id}/move/initiate";
+
+        // Both open the form before either submits.
+        var first = await chair.GetDocumentAsync(url);
+        var second = await chairAgain.GetDocumentAsync(url);
+        string Version(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        var saved = await chair.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.AntiforgeryToken(first),
+            ["Version"] = Version(first),
+            ["Reason"] = "Criteria of WT2006 8.5 met",
+        }));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stale = await chairAgain.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.AntiforgeryToken(second),
+            ["Version"] = Version(second),
+            ["Reason"] = "My own careful rationale",
+        }));
+        // The case has moved on, so this action no longer applies: refused without overwriting the first decision.
+        stale.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var after = await _world.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == review.Id));
+        after.DecisionRationale.ShouldBe("Criteria of WT2006 8.5 met");
+        after.Stage.ShouldBe(ReviewStage.Scoping);
+    }
+
+    [Fact]
+    public async Task Team_StaleVersion_ErrorShownAndNothingOverwritten()
+    {
+        var review = await _world.CaseAsync("Young person died by suicide");
+        var officer = await _world.SignInAsync("officer@northbridge.example");
+        var chair = await _world.SignInAsync("chair@northbridge.example");
+        var url = $"/cases/{review.Id}/team";
+        var officerForm = await officer.GetDocumentAsync(url);
+        var chairForm = await chair.GetDocumentAsync(url);
+        var subgroup = officerForm.QuerySelectorAll("select[name=Person] option").First(o => o.TextContent.Contains("Joan Whitby")).GetAttribute("value")!;
+        var agencyLead = chairForm.QuerySelectorAll("select[name=Person] option").First(o => o.TextContent.Contains("Sam Ridley")).GetAttribute("value")!;
+
+        async Task<HttpResponseMessage> Add(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument form, string person) =>
+            await client.PostAsync($"{url}?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Browser.AntiforgeryToken(form),
+                ["Version"] = form.QuerySelector("form[action*=Add] input[name=Version]")!.GetAttribute("value")!,
+                ["Person"] = person,
+                ["Role"] = "PanelMember",
+            }));
+
+        (await Add(officer, officerForm, subgroup)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await Add(chair, chairForm, agencyLead);
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("Someone else changed this case");
+        var team = await _world.WithDbAsync(db => db.ReviewTeamMembers.Where(t => t.ReviewId == review.Id).Select(t => t.User!.DisplayName).ToListAsync());
+        team.ShouldContain("Joan Whitby");
+        team.ShouldNotContain("Sam Ridley");
+    }
+}
