@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scr.Cli.Infrastructure;
@@ -25,7 +24,7 @@ public static partial class UsersInviteCommand
         };
         email.Validators.Add(result =>
         {
-            if (!IsEmailAddress(result.GetValueOrDefault<string>()))
+            if (!AccountService.IsEmailAddress(result.GetValueOrDefault<string>()?.Trim() ?? ""))
             {
                 result.AddError($"'{result.GetValueOrDefault<string>()}' is not an email address: enter one in the correct format, like name@example.org");
             }
@@ -78,15 +77,6 @@ public static partial class UsersInviteCommand
         command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult.GetRequiredValue(email),
             parseResult.GetRequiredValue(name), parseResult.GetValue(role), parseResult.GetValue(organisation), parseResult, cancellationToken));
         return command;
-    }
-
-    internal static bool IsEmailAddress(string? text)
-    {
-        var address = text?.Trim() ?? "";
-        return address.Length is > 0 and <= 256
-            && MailAddress.TryCreate(address, out var parsed)
-            && parsed.Address == address
-            && parsed.Host.Length > 0;
     }
 
     private static async Task<int> RunAsync(CliContext cli, string email, string name, Role role, string? organisationKey,
