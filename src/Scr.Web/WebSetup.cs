@@ -214,6 +214,7 @@ public static class WebSetup
         app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapScrApi();
+        app.MapPasskeyEndpoints();
         app.MapRazorPages();
     }
 }

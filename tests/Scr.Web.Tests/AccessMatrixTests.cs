@@ -77,6 +77,10 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/admin/organisations/add-board", "GET", _ => "/admin/organisations/add-board", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/admin/organisations/add-agency", "GET", _ => "/admin/organisations/add-agency", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/account/tokens", "GET", _ => "/account/tokens", Allow(Ok, Everyone), ToSignIn),
+        new("/account/passkeys", "GET", _ => "/account/passkeys", Allow(Ok, Everyone), ToSignIn),
+        // POST-only JSON for the passkey script (PasskeyTests covers who may call them): a GET is not allowed.
+        new("/account/passkeys/creation-options", "GET", _ => "/account/passkeys/creation-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), HttpStatusCode.MethodNotAllowed),
+        new("/sign-in/passkey/request-options", "GET", _ => "/sign-in/passkey/request-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), HttpStatusCode.MethodNotAllowed),
         new("/account/password", "GET", _ => "/account/password", Allow(Ok, Everyone), ToSignIn),
         new("/sign-out", "GET", _ => "/sign-out", Allow(Ok, Everyone), ToSignIn),
         new("/dev/mail", "GET", _ => "/dev/mail", Allow(Hidden, Everyone), Hidden),

@@ -10,6 +10,8 @@ public static class AuditActions
     public const string TwoFactorFailed = "two-factor-failed";
     public const string TwoFactorEnabled = "two-factor-enabled";
     public const string PasswordChanged = "password-changed";
+    public const string PasskeyAdded = "passkey-added";
+    public const string PasskeyRemoved = "passkey-removed";
     public const string PasswordResetRequested = "password-reset-requested";
     public const string PasswordReset = "password-reset";
     public const string UserInvited = "user.invited";

@@ -67,6 +67,43 @@ public class IndexModel(SignInManager<User> signIn, AuditLog audit) : PageModel
         return Page();
     }
 
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>Signing in with a passkey: the browser's assertion, posted by the passkey script.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        if (string.IsNullOrEmpty(CredentialJson))
+        {
+            ModelState.AddModelError("Input.Email", "Your browser did not send a passkey. Sign in with your email address and password");
+            return Page();
+        }
+        // The assertion names the account; it signs in only if the account may (not disabled, invitation complete, not locked).
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        PasskeyAssertionResult<User> assertion;
+        try
+        {
+            assertion = await signIn.PerformPasskeyAssertionAsync(CredentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            // No sign-in ceremony was started (or it expired): the same answer as a failed one.
+            assertion = PasskeyAssertionResult.Fail<User>(new PasskeyException("No passkey sign-in is under way."));
+        }
+        if (!assertion.Succeeded || !await signIn.CanSignInAsync(assertion.User) || await signIn.UserManager.IsLockedOutAsync(assertion.User))
+        {
+            await audit.RecordNowAsync(new Actor(assertion.User?.Id, assertion.User?.Email ?? "passkey", ip), AuditActions.SignInFailed, detail: "method=passkey");
+            ModelState.AddModelError("Input.Email", "That passkey could not sign you in. Sign in with your email address and password");
+            return Page();
+        }
+        // Keep the authenticator's signature counter, which exposes a cloned passkey.
+        await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
+        await signIn.SignInWithClaimsAsync(assertion.User, isPersistent: false, [new System.Security.Claims.Claim("amr", "pop")]);
+        await audit.RecordNowAsync(new Actor(assertion.User.Id, assertion.User.Email ?? "", ip), AuditActions.SignIn, detail: "method=passkey");
+        return LocalRedirect(SafeReturnUrl(ReturnUrl));
+    }
+
     /// <summary>Only paths on this site: never an open redirect.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
