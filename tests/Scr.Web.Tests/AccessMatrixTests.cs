@@ -79,8 +79,8 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/account/tokens", "GET", _ => "/account/tokens", Allow(Ok, Everyone), ToSignIn),
         new("/account/passkeys", "GET", _ => "/account/passkeys", Allow(Ok, Everyone), ToSignIn),
         // POST-only JSON for the passkey script (PasskeyTests covers who may call them): a GET is not allowed.
-        new("/account/passkeys/creation-options", "GET", _ => "/account/passkeys/creation-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), HttpStatusCode.MethodNotAllowed),
-        new("/sign-in/passkey/request-options", "GET", _ => "/sign-in/passkey/request-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), HttpStatusCode.MethodNotAllowed),
+        new("/account/passkeys/creation-options", "GET", _ => "/account/passkeys/creation-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), ToSignIn),
+        new("/sign-in/passkey/request-options", "GET", _ => "/sign-in/passkey/request-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), ToSignIn),
         new("/account/password", "GET", _ => "/account/password", Allow(Ok, Everyone), ToSignIn),
         new("/sign-out", "GET", _ => "/sign-out", Allow(Ok, Everyone), ToSignIn),
         new("/dev/mail", "GET", _ => "/dev/mail", Allow(Hidden, Everyone), Hidden),

@@ -33,9 +33,9 @@ public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
     }
 
     [Fact]
-    public async Task Get_SignIn_LoadsStylesheetAndModuleScriptsAndNoOtherInlineScript()
+    public async Task Get_Page_LoadsStylesheetAndModuleScriptsAndNoOtherInlineScript()
     {
-        var page = Dom.Parse(await GetStringAsync("/sign-in"));
+        var page = Dom.Parse(await GetStringAsync("/account/password/forgot"));
 
         page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!.ShouldStartWith("/css/app.css");
         var scripts = page.QuerySelectorAll("script").ToList();

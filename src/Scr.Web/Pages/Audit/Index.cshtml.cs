@@ -35,7 +35,9 @@ public class IndexModel(CurrentUser me, AuditLog audit, ScrDbContext db, TimePro
     [BindProperty(SupportsGet = true)]
     public DateInputModel To { get; set; } = new();
 
+    // From the query only: Razor Pages' own route value "page" (the page's path) would otherwise bind here.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];

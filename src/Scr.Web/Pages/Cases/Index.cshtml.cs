@@ -22,7 +22,9 @@ public class IndexModel(CurrentUser me, ReviewService reviews) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
+    // From the query only: Razor Pages' own route value "page" (the page's path) would otherwise bind here.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ReviewListRow> Rows { get; private set; } = [];
