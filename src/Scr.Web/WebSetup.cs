@@ -41,6 +41,7 @@ public static class WebSetup
         services.AddScrCore(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SystemAdministratorHandler>();
 
         services.AddScrIdentityCore()
             .AddSignInManager<ScrSignInManager>()
@@ -125,10 +126,12 @@ public static class WebSetup
             // Everything needs a signed-in person unless a page or folder says otherwise.
             o.FallbackPolicy = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build();
             o.AddPolicy(ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(TokenAuthentication.SchemeName).RequireAuthenticatedUser());
+            o.AddScrPermissions();
         });
 
         services.AddRazorPages(o =>
         {
+            o.Conventions.AuthorizeFolder("/Admin/Organisations", Permissions.ManageOrganisations);
             o.Conventions.AllowAnonymousToFolder("/Account/SignIn");
             o.Conventions.AllowAnonymousToFolder("/Account/Invitation");
             o.Conventions.AllowAnonymousToFolder("/Account/Password");

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Scr.Core.Models;
 using Scr.Core.Rules;
-using Scr.Core.Services;
 using Scr.Core.Services.Organisations;
 using Scr.Web.Security;
 
@@ -33,10 +32,6 @@ public class AddAgencyModel(CurrentUser me, OrganisationService organisations) :
 
     private async Task LoadAsync()
     {
-        if (!(await me.GetAsync()).IsSystemAdministrator)
-        {
-            throw new ForbiddenException("Only a system administrator manages organisations.");
-        }
         BoardItems = (await organisations.ListAsync()).Where(o => o.Kind == OrganisationKind.Board)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
     }

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scr.Core.Models;
-using Scr.Core.Services;
 using Scr.Core.Services.Organisations;
-using Scr.Web.Security;
 
 namespace Scr.Web.Pages.Admin.Organisations;
 
-/// <summary>Boards, agencies and the National Panel, for a system administrator.</summary>
-public class IndexModel(CurrentUser me, OrganisationService organisations) : PageModel
+/// <summary>Boards, agencies and the National Panel, for a system administrator (the folder's permission).</summary>
+public class IndexModel(OrganisationService organisations) : PageModel
 {
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
 
@@ -16,10 +14,6 @@ public class IndexModel(CurrentUser me, OrganisationService organisations) : Pag
 
     public async Task OnGetAsync()
     {
-        if (!(await me.GetAsync()).IsSystemAdministrator)
-        {
-            throw new ForbiddenException("Only a system administrator manages organisations.");
-        }
         Organisations = await organisations.ListAsync();
     }
 }
