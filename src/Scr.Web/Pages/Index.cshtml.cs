@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
-using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Reviews;
 using Scr.Web.Security;
@@ -17,13 +16,15 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     public bool SeesBoardCases { get; private set; }
     public bool MayNotify { get; private set; }
 
-    public IEnumerable<ReviewListRow> AwaitingDecision => Visible.Where(r => r.Access == ReviewAccess.Full && r.IsOpen() && r.Stage == ReviewStage.Identification);
-    public IEnumerable<ReviewListRow> MyTeamCases => Visible.Where(r => r.Access == ReviewAccess.Full && !Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).Contains(r.BoardId));
+    /// <summary>Boards where the person sees every case by role (not only through a review team).</summary>
+    public IReadOnlySet<Guid> OwnBoards { get; private set; } = new HashSet<Guid>();
+
+    public IEnumerable<ReviewListRow> AwaitingDecision => Visible.Where(r => r.Access == ReviewAccess.Full && r.IsOpen && r.Stage == ReviewStage.Identification);
+    public IEnumerable<ReviewListRow> MyTeamCases => Visible.Where(r => r.Access == ReviewAccess.Full && !OwnBoards.Contains(r.BoardId));
     public IEnumerable<ReviewListRow> AgencyCases => Visible.Where(r => r.Access == ReviewAccess.AgencySummary);
     public IEnumerable<ReviewListRow> PanelCases => Visible.Where(r => r.Access == ReviewAccess.PanelSummary);
 
-    public int OpenAt(ReviewStage stage) => Visible.Count(r => r.Access == ReviewAccess.Full && r.IsOpen() && r.Stage == stage
-        && Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).Contains(r.BoardId));
+    public int OpenAt(ReviewStage stage) => Visible.Count(r => r.IsOpen && r.Stage == stage && OwnBoards.Contains(r.BoardId));
 
     public async Task OnGetAsync()
     {
@@ -31,13 +32,9 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
         var organisationIds = Principal.Grants.Where(g => g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         Roles = Principal.Grants.Select(g => (g.Role.Title(), g.OrganisationId is { } id && names.TryGetValue(id, out var name) ? name : "All boards")).ToList();
-        SeesBoardCases = Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).Count > 0;
+        OwnBoards = Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).ToHashSet();
+        SeesBoardCases = OwnBoards.Count > 0;
         MayNotify = ReviewAccessRules.BoardsToNotify(Principal).Count > 0;
         (Visible, _) = await reviews.ListAsync(Principal, new ReviewListFilter(PageSize: int.MaxValue));
     }
-}
-
-public static class ReviewListRowExtensions
-{
-    public static bool IsOpen(this ReviewListRow row) => row.Status == ReviewStatus.Open;
 }

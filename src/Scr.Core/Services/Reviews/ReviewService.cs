@@ -17,7 +17,10 @@ public sealed record ReviewListFilter(Guid? BoardId = null, ReviewStage? Stage =
     int Page = 1, int PageSize = 50);
 
 public sealed record ReviewListRow(Guid Id, string Reference, Guid BoardId, string BoardName, ReviewKind Kind, ReviewStage Stage,
-    ReviewStatus Status, IncidentType IncidentType, DateOnly IncidentDate, DateOnly KnownToBoardOn, ReviewAccess Access);
+    ReviewStatus Status, IncidentType IncidentType, DateOnly IncidentDate, DateOnly KnownToBoardOn, ReviewAccess Access)
+{
+    public bool IsOpen => Status == ReviewStatus.Open;
+}
 
 public sealed record ReviewView(Review Review, ReviewAccess Access, IReadOnlySet<CaseActor> Actors);
 
