@@ -111,4 +111,41 @@ public class JourneyTests : IAsyncLifetime
         team.ShouldContain("Joan Whitby");
         team.ShouldNotContain("Sam Ridley");
     }
+
+    [Fact]
+    public async Task Notify_AgencyWithTwoBoards_ChoosesBoardThenTicksAnAgency_CaseCreated()
+    {
+        // The health trust serves two boards, so its author chooses the board first.
+        var author = await _world.SignInAsync("agency.author@northbridge.example");
+        var board = await _world.OrganisationAsync("northbridge");
+        var police = await _world.OrganisationAsync("moorland-police");
+        var chosen = await author.SubmitAsync("/cases/notify", new Dictionary<string, string> { ["Board"] = board.Id.ToString() });
+        chosen.StatusCode.ShouldBe(HttpStatusCode.Redirect, await chosen.Content.ReadAsStringAsync());
+        var details = chosen.Location()!;
+
+        var empty = await author.SubmitAsync(details, new Dictionary<string, string>());
+        var errors = Browser.Parse(await empty.Content.ReadAsStringAsync());
+        errors.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()).ShouldContain("Enter the date of the incident");
+
+        var created = await author.SubmitAsync(details, new Dictionary<string, string>
+        {
+            ["Input.IncidentType"] = "SeriousInjury",
+            ["Input.IncidentDate.Day"] = "10", ["Input.IncidentDate.Month"] = "11", ["Input.IncidentDate.Year"] = "2026",
+            ["Input.KnownToBoardOn.Day"] = "12", ["Input.KnownToBoardOn.Month"] = "11", ["Input.KnownToBoardOn.Year"] = "2026",
+            ["Input.Summary"] = "Fictional: infant with unexplained bruising seen in clinic.",
+            ["Input.ChildName"] = "Form Child",
+            ["Input.AgeMonths"] = "7",
+            ["Input.Sex"] = "Female",
+            ["Input.Ethnicity"] = "NotKnown",
+            ["Input.Disability"] = "No",
+            ["Input.ChildProtectionPlan"] = "No",
+            ["Input.LegalStatus"] = "None",
+            ["Input.AgencyIds"] = police.Id.ToString(),
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        var review = await _world.CaseAsync("Fictional: infant with unexplained bruising");
+        review.ReferringAgencyId.ShouldBe((await _world.OrganisationAsync("northbridge-health")).Id);
+        // The referring agency sees the case it referred, in outline.
+        (await author.GetAsync(created.Location()!)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
