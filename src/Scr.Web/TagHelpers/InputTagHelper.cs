@@ -11,22 +11,10 @@ namespace Scr.Web.TagHelpers;
 /// <see cref="FormFieldTagHelperBase"/> for names, ids, values and errors.
 /// </summary>
 [HtmlTargetElement("govuk-input")]
-public sealed class InputTagHelper : FormFieldTagHelperBase
+public sealed class InputTagHelper : LabelledFieldTagHelperBase
 {
     private static readonly HashSet<string> FractionWidths =
         ["full", "three-quarters", "two-thirds", "one-half", "one-third", "one-quarter"];
-
-    /// <summary>The label's text; the property's display name unless given.</summary>
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
-
-    /// <summary>Makes the label the page's <c>h1</c> (GOV.UK question pages).</summary>
-    [HtmlAttributeName("label-is-page-heading")]
-    public bool LabelIsPageHeading { get; set; }
-
-    /// <summary>Label size class; <c>govuk-label--l</c> by default when the label is the page heading.</summary>
-    [HtmlAttributeName("label-class")]
-    public string? LabelClass { get; set; }
 
     /// <summary><c>text</c> (default), <c>email</c>, <c>password</c>, <c>number</c>, <c>tel</c>...</summary>
     [HtmlAttributeName("type")]

@@ -11,20 +11,8 @@ namespace Scr.Web.TagHelpers;
 /// Unbound attributes are copied onto the <c>select</c>.
 /// </summary>
 [HtmlTargetElement("govuk-select")]
-public sealed class SelectTagHelper : FormFieldTagHelperBase
+public sealed class SelectTagHelper : LabelledFieldTagHelperBase
 {
-    /// <summary>The label's text; the property's display name unless given.</summary>
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
-
-    /// <summary>Makes the label the page's <c>h1</c>.</summary>
-    [HtmlAttributeName("label-is-page-heading")]
-    public bool LabelIsPageHeading { get; set; }
-
-    /// <summary>Label size class; <c>govuk-label--l</c> by default when the label is the page heading.</summary>
-    [HtmlAttributeName("label-class")]
-    public string? LabelClass { get; set; }
-
     /// <summary>The options.</summary>
     [HtmlAttributeName("items")]
     public IEnumerable<SelectListItem> Items { get; set; } = [];

@@ -29,19 +29,26 @@ public class JourneyTests : IAsyncLifetime
 
         var duplicate = await admin.SubmitAsync("/admin/organisations/add-board", new Dictionary<string, string>
         {
-            ["Name"] = "Another", ["Key"] = "westholm", ["Region"] = "SouthWest",
+            ["Name"] = "Another",
+            ["Key"] = "westholm",
+            ["Region"] = "SouthWest",
         });
         (await duplicate.Content.ReadAsStringAsync()).ShouldContain("already used");
 
         var noBoards = await admin.SubmitAsync("/admin/organisations/add-agency", new Dictionary<string, string>
         {
-            ["Name"] = "Westholm Police", ["Key"] = "westholm-police", ["Type"] = "Police",
+            ["Name"] = "Westholm Police",
+            ["Key"] = "westholm-police",
+            ["Type"] = "Police",
         });
         (await noBoards.Content.ReadAsStringAsync()).ShouldContain("Select at least one board");
 
         var agency = await admin.SubmitAsync("/admin/organisations/add-agency", new Dictionary<string, string>
         {
-            ["Name"] = "Westholm Police", ["Key"] = "westholm-police", ["Type"] = "Police", ["Boards"] = westholm.Id.ToString(),
+            ["Name"] = "Westholm Police",
+            ["Key"] = "westholm-police",
+            ["Type"] = "Police",
+            ["Boards"] = westholm.Id.ToString(),
         });
         agency.StatusCode.ShouldBe(HttpStatusCode.Redirect, await agency.Content.ReadAsStringAsync());
         var served = await _world.WithDbAsync(db => db.AgencyBoards.CountAsync(a => a.BoardId == westholm.Id));
@@ -130,8 +137,12 @@ public class JourneyTests : IAsyncLifetime
         var created = await author.SubmitAsync(details, new Dictionary<string, string>
         {
             ["Input.IncidentType"] = "SeriousInjury",
-            ["Input.IncidentDate.Day"] = "10", ["Input.IncidentDate.Month"] = "11", ["Input.IncidentDate.Year"] = "2026",
-            ["Input.KnownToBoardOn.Day"] = "12", ["Input.KnownToBoardOn.Month"] = "11", ["Input.KnownToBoardOn.Year"] = "2026",
+            ["Input.IncidentDate.Day"] = "10",
+            ["Input.IncidentDate.Month"] = "11",
+            ["Input.IncidentDate.Year"] = "2026",
+            ["Input.KnownToBoardOn.Day"] = "12",
+            ["Input.KnownToBoardOn.Month"] = "11",
+            ["Input.KnownToBoardOn.Year"] = "2026",
             ["Input.Summary"] = "Fictional: infant with unexplained bruising seen in clinic.",
             ["Input.ChildName"] = "Form Child",
             ["Input.AgeMonths"] = "7",
