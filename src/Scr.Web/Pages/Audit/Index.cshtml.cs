@@ -61,9 +61,11 @@ public class IndexModel(CurrentUser me, AuditLog audit, ScrDbContext db, TimePro
         {
             throw new ForbiddenException("Only board administrators and system administrators can read the audit log.");
         }
-        Boards = await db.Organisations.AsNoTracking()
+        // Ids are formatted here, not in SQL (SQLite gives upper-case text), so the chosen board shows as selected.
+        Boards = (await db.Organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Board && (AllBoards || adminOf.Contains(o.Id)))
-            .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync())
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
         if (!AllBoards)
         {
             // A board administrator always reads one of their own boards, never the whole log.

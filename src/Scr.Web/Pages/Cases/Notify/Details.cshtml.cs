@@ -15,6 +15,8 @@ namespace Scr.Web.Pages.Cases.Notify;
 /// <summary>Notify, step 2: the incident, the child and the agencies involved.</summary>
 public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews, TimeProvider clock) : PageModel
 {
+    private HashSet<Guid> _agencyIds = [];
+
     [BindProperty(SupportsGet = true, Name = "board")]
     public Guid BoardId { get; set; }
 
@@ -80,9 +82,13 @@ public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews
             return false;
         }
         BoardName = board.Name;
-        Agencies = await db.AgencyBoards.AsNoTracking().Where(a => a.BoardId == BoardId)
+        // Ids are formatted here, not in SQL: SQLite stores them as upper-case text, so a value formatted by the database
+        // never equals Guid.ToString() and every agency the person ticked was refused as not serving the board.
+        var agencies = await db.AgencyBoards.AsNoTracking().Where(a => a.BoardId == BoardId)
             .Join(db.Organisations, a => a.AgencyId, o => o.Id, (a, o) => o)
-            .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync();
+        _agencyIds = agencies.Select(a => a.Id).ToHashSet();
+        Agencies = agencies.Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
         return true;
     }
 
@@ -101,7 +107,7 @@ public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews
         {
             ModelState.AddModelError("Input.KnownToBoardOn", "The date the board knew of the incident must be the same as or after the date of the incident");
         }
-        if (Input.AgencyIds.Any(id => Agencies.All(a => a.Value != id.ToString())))
+        if (Input.AgencyIds.Any(id => !_agencyIds.Contains(id)))
         {
             ModelState.AddModelError("Input.AgencyIds", "Select only agencies that serve the board's area");
         }

@@ -21,8 +21,10 @@ public class IndexModel(CurrentUser me, ScrDbContext db) : PageModel
     private async Task LoadAsync()
     {
         var ids = ReviewAccessRules.BoardsToNotify(await me.GetAsync());
-        Boards = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+        // Ids are formatted here, not in SQL, where SQLite would give upper-case text that never equals Board.ToString().
+        var boards = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync();
+        Boards = boards.Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();
     }
 
     public async Task<IActionResult> OnGetAsync()
