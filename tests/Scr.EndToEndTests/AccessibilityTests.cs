@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Scr.EndToEndTests;
+
+/// <summary>Every page each kind of person reaches, checked with axe against WCAG 2.2 AA as the browser renders it.</summary>
+public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task AnonymousPages_NotSignedIn_HaveNoViolations()
+    {
+        var page = await NewPageAsync();
+        foreach (var path in new[] { "/sign-in", "/account/password/forgot", "/signed-out", "/accessibility", "/privacy", "/cookies" })
+        {
+            await VisitAsync(page, path);
+        }
+        await VisitAsync(page, "/status/404");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+
+        // Error states of the anonymous forms.
+        await VisitAsync(page, "/sign-in");
+        await page.GetByTestId("continue").ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task AxeCheck_PageWithViolation_FailsNamingRuleAndElement()
+    {
+        var page = await NewPageAsync();
+        await VisitAsync(page, "/accessibility");
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img id=\\'bad\\' src=\\'/assets/images/favicon.svg\\'>')");
+
+        var failure = await Should.ThrowAsync<Exception>(page.AssertAccessibleAsync());
+
+        failure.Message.ShouldContain("image-alt (critical)");
+        failure.Message.ShouldContain("#bad");
+    }
+
+    [Fact]
+    public async Task StaticFiles_FromContentRoot_AreServed()
+    {
+        var page = await NewPageAsync();
+        foreach (var path in new[] { "/css/app.css", "/js/govuk-frontend.min.js", "/js/init.js", "/assets/manifest.json" })
+        {
+            var response = await page.APIRequest.GetAsync(path);
+            response.Status.ShouldBe(200, path);
+        }
+    }
+
+    [Theory]
+    [InlineData("officer@northbridge.example")]
+    [InlineData("chair@northbridge.example")]
+    [InlineData("subgroup@northbridge.example")]
+    [InlineData("agency.lead@northbridge.example")]
+    [InlineData("agency.author@northbridge.example")]
+    [InlineData("reviewer@northbridge.example")]
+    [InlineData("panel@panel.example")]
+    [InlineData("admin@scr.example")]
+    public async Task EveryPage_OfTheRole_HasNoViolations(string email)
+    {
+        var page = await NewPageAsync();
+        // The sign-in pages are the same for everyone (checked above); the dashboard is checked per role.
+        await SignInAsync(page, email, checkSignInPages: false);
+
+        await VisitAsync(page, "/no-such-page", status: 404);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+
+        await VisitAsync(page, "/cases");
+        var cases = page.GetByTestId("case-table").Locator("tbody a");
+        if (await cases.CountAsync() > 0)
+        {
+            await cases.First.ClickAsync();
+            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.AssertAccessibleAsync();
+        }
+
+        await VisitAsync(page, "/account/tokens");
+        await VisitAsync(page, "/account/password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync();
+
+        if (email is "officer@northbridge.example" or "admin@scr.example")
+        {
+            await VisitAsync(page, "/audit");
+            await VisitAsync(page, "/admin/users");
+            await VisitAsync(page, "/admin/users/invite");
+            await page.GetByTestId("send-invitation").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email == "officer@northbridge.example")
+        {
+            // A case with a review team, so the team table is there to check.
+            await VisitAsync(page, "/cases");
+            await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("2\\. Proportionality") })
+                .GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.GetByTestId("manage-team").ClickAsync();
+            await page.WaitForURLAsync("**/team");
+            await Expect(page.GetByTestId("team")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email == "admin@scr.example")
+        {
+            // A token, so both token tables have a row.
+            await VisitAsync(page, "/account/tokens");
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Accessibility check");
+            await page.GetByLabel("Days until it expires").FillAsync("30");
+            await page.GetByTestId("create-token").ClickAsync();
+            await Expect(page.GetByTestId("new-token")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+            await VisitAsync(page, "/admin/tokens");
+        }
+    }
+}
