@@ -84,4 +84,31 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
         await Expect(move).ToContainTextAsync(rationale);
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task Notify_AgencyServingTwoBoards_ChoosesTheBoardFirst()
+    {
+        var page = await NewPageAsync();
+        // The health trust serves Northbridge and Eastmere, so its review author is asked which board.
+        await SignInAsync(page, "agency.author@northbridge.example");
+        await VisitAsync(page, "/cases/notify");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Which board are you notifying?");
+
+        await page.GetByTestId("continue").ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the board to notify");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Eastmere Safeguarding Children Board").CheckAsync();
+        await page.GetByTestId("continue").ClickAsync();
+        await page.WaitForURLAsync("**/cases/notify/details?board=*");
+        await Expect(page.Locator(".govuk-caption-l")).ToHaveTextAsync("Eastmere Safeguarding Children Board");
+        await page.AssertAccessibleAsync();
+
+        await NotifyForm.FillAsync(page, "Mia Crossley", Today, "Northbridge and Fellside Health Trust", "Eastmere Children's Services");
+        await page.GetByTestId("notify-submit").ClickAsync();
+        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("has been notified to Eastmere Safeguarding Children Board");
+        await page.AssertAccessibleAsync();
+    }
 }

@@ -7,8 +7,11 @@ namespace Scr.EndToEndTests;
 /// <summary>The notification form (/cases/notify/details), filled in by label as a person reads it.</summary>
 public static partial class NotifyForm
 {
-    /// <summary>Every question of the notification form, answered as a business unit officer would.</summary>
-    public static async Task FillAsync(IPage page, string childName, DateOnly today)
+    /// <summary>
+    /// Every question of the notification form, answered as a business unit officer would, ticking the given agencies
+    /// (by default two that serve Northbridge).
+    /// </summary>
+    public static async Task FillAsync(IPage page, string childName, DateOnly today, params string[] agencies)
     {
         await Group(page, "Type of incident").GetByLabel("Serious injury", new() { Exact = true }).CheckAsync();
         await FillDateAsync(Group(page, "Date of the incident"), today.AddDays(-5));
@@ -22,9 +25,11 @@ public static partial class NotifyForm
         await Group(page, "Does the child have a disability?").GetByLabel("No", new() { Exact = true }).CheckAsync();
         await Group(page, "Was the child on a child protection plan?").GetByLabel("Previously", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Legal status").SelectOptionAsync(new SelectOptionValue { Label = "None" });
-        var agencies = Group(page, "Agencies involved with the child or family");
-        await agencies.GetByLabel("Northbridge Children's Social Care").CheckAsync();
-        await agencies.GetByLabel("Moorland Police").CheckAsync();
+        var group = Group(page, "Agencies involved with the child or family");
+        foreach (var agency in agencies.Length > 0 ? agencies : ["Northbridge Children's Social Care", "Moorland Police"])
+        {
+            await group.GetByLabel(agency, new() { Exact = true }).CheckAsync();
+        }
     }
 
     /// <summary>The case page, <c>/cases/{id}</c>.</summary>
