@@ -19,7 +19,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, Principals principals
         {
             var context = http.HttpContext;
             var name = context?.User.FindFirstValue(ClaimTypes.Email) ?? context?.User.Identity?.Name ?? "anonymous";
-            return new Actor(UserId, name, context?.Connection.RemoteIpAddress?.ToString());
+            return context is null ? new Actor(UserId, name, null) : context.ActorAs(UserId, name);
         }
     }
 
@@ -34,4 +34,11 @@ public sealed class CurrentUser(IHttpContextAccessor http, Principals principals
         _principal = principal ?? throw new ForbiddenException("Your account cannot use the service.");
         return _principal;
     }
+}
+
+public static class RequestActor
+{
+    /// <summary>The audit log's "who" for a request made before (or while) the person is signed in: name and address.</summary>
+    public static Actor ActorAs(this HttpContext context, Guid? userId, string name) =>
+        new(userId, name, context.Connection.RemoteIpAddress?.ToString());
 }

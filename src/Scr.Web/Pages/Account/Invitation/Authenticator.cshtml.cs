@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Scr.Core.Models;
-using Scr.Core.Services;
 using Scr.Core.Services.Accounts;
+using Scr.Web.Security;
 
 namespace Scr.Web.Pages.Account.Invitation;
 
@@ -58,7 +58,7 @@ public class AuthenticatorModel(AccountService accounts, UserManager<User> users
         {
             return Page();
         }
-        var actor = new Actor(Invited!.Id, Invited.Email ?? "", HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = HttpContext.ActorAs(Invited!.Id, Invited.Email ?? "");
         if (!await accounts.CompleteInvitationAsync(Invited, Input.Code!.Replace(" ", "", StringComparison.Ordinal), actor))
         {
             ModelState.AddModelError("Input.Code", "The code is not correct or has already been used. Check the key in your app and enter the next code");

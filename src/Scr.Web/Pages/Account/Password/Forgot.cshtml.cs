@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Scr.Core.Services;
 using Scr.Core.Services.Accounts;
+using Scr.Web.Security;
 
 namespace Scr.Web.Pages.Account.Password;
 
@@ -36,7 +36,7 @@ public class ForgotModel(AccountService accounts, IOptions<ScrSettings> settings
         var baseUrl = settings.Value.PublicUrl.TrimEnd('/');
         await accounts.RequestPasswordResetAsync(Input.Email!,
             (user, token) => $"{baseUrl}/account/password/reset?user={user.Id}&token={Uri.EscapeDataString(token)}",
-            new Actor(null, Input.Email!, HttpContext.Connection.RemoteIpAddress?.ToString()));
+            HttpContext.ActorAs(null, Input.Email!));
         // The same answer whether or not the address has an account.
         Sent = true;
         return Page();

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Scr.Core.Models;
-using Scr.Core.Services;
 using Scr.Core.Services.Audit;
+using Scr.Web.Security;
 
 namespace Scr.Web.Pages.Account.Password;
 
@@ -62,7 +62,7 @@ public class ResetModel(UserManager<User> users, AuditLog audit) : PageModel
             return Page();
         }
         await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordNowAsync(new Actor(user.Id, user.Email ?? "", HttpContext.Connection.RemoteIpAddress?.ToString()), AuditActions.PasswordReset,
+        await audit.RecordNowAsync(HttpContext.ActorAs(user.Id, user.Email ?? ""), AuditActions.PasswordReset,
             null, "user", user.Id.ToString());
         return Redirect("/sign-in?reset=true");
     }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Scr.Core.Models;
-using Scr.Core.Services;
 using Scr.Core.Services.Audit;
+using Scr.Web.Security;
 
 namespace Scr.Web.Pages.Account.SignIn;
 
@@ -39,7 +39,7 @@ public class CodeModel(SignInManager<User> signIn, AuditLog audit) : PageModel
         {
             return Page();
         }
-        var actor = new Actor(user.Id, user.Email ?? "", HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = HttpContext.ActorAs(user.Id, user.Email ?? "");
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Scr.Core.Models;
-using Scr.Core.Services;
 using Scr.Core.Services.Audit;
+using Scr.Web.Security;
 
 namespace Scr.Web.Pages.Account.SignIn;
 
@@ -43,7 +43,7 @@ public class IndexModel(SignInManager<User> signIn, AuditLog audit) : PageModel
             return Page();
         }
         var email = Input.Email!.Trim();
-        var actor = new Actor(null, email, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = HttpContext.ActorAs(null, email);
         var result = await signIn.PasswordSignInAsync(email, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
@@ -80,7 +80,6 @@ public class IndexModel(SignInManager<User> signIn, AuditLog audit) : PageModel
             return Page();
         }
         // The assertion names the account; it signs in only if the account may (not disabled, invitation complete, not locked).
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
         PasskeyAssertionResult<User> assertion;
         try
         {
@@ -93,14 +92,14 @@ public class IndexModel(SignInManager<User> signIn, AuditLog audit) : PageModel
         }
         if (!assertion.Succeeded || !await signIn.CanSignInAsync(assertion.User) || await signIn.UserManager.IsLockedOutAsync(assertion.User))
         {
-            await audit.RecordNowAsync(new Actor(assertion.User?.Id, assertion.User?.Email ?? "passkey", ip), AuditActions.SignInFailed, detail: "method=passkey");
+            await audit.RecordNowAsync(HttpContext.ActorAs(assertion.User?.Id, assertion.User?.Email ?? "passkey"), AuditActions.SignInFailed, detail: "method=passkey");
             ModelState.AddModelError("Input.Email", "That passkey could not sign you in. Sign in with your email address and password");
             return Page();
         }
         // Keep the authenticator's signature counter, which exposes a cloned passkey.
         await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
         await signIn.SignInWithClaimsAsync(assertion.User, isPersistent: false, [new System.Security.Claims.Claim("amr", "pop")]);
-        await audit.RecordNowAsync(new Actor(assertion.User.Id, assertion.User.Email ?? "", ip), AuditActions.SignIn, detail: "method=passkey");
+        await audit.RecordNowAsync(HttpContext.ActorAs(assertion.User.Id, assertion.User.Email ?? ""), AuditActions.SignIn, detail: "method=passkey");
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
     }
 
