@@ -3,6 +3,8 @@
 #
 #   N passed, N failed            or   N passed, N failed, N skipped
 #
+# after a line "failed: NAME" on standard error for each failed test.
+#
 # Usage: scripts/trx-summary.sh FILE.trx...
 # Exit status: 0 when nothing failed and at least one test ran, 1 when a test
 # failed (or a file has no results), 2 when no test ran at all.
@@ -16,6 +18,7 @@
 set -euo pipefail
 
 total=0 passed=0 failed=0 broken=0
+failed_names=()
 
 # counter ATTRIBUTE COUNTERS_ELEMENT: the attribute's number, 0 when absent.
 # The leading space keeps `passed` from matching `passedButRunAborted`.
@@ -36,6 +39,11 @@ for file in "$@"; do
   p=$(counter passed "$counters")
   # error, timeout and aborted are failures too (VSTest rarely sets them).
   f=$(($(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
+  # The names of failed tests, so a CI log that keeps only its tail still says what broke.
+  while IFS= read -r name; do
+    [[ -n $name ]] && failed_names+=("$name")
+  done < <(tr '\r\n' '  ' <"$file" | grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*>' |
+    sed -n 's/.* testName="\([^"]*\)".*/\1/p' || true)
   total=$((total + t))
   passed=$((passed + p))
   failed=$((failed + f))
@@ -43,6 +51,10 @@ done
 
 skipped=$((total - passed - failed))
 ((skipped < 0)) && skipped=0
+
+for name in "${failed_names[@]}"; do
+  echo "failed: $name" >&2
+done
 
 summary="$passed passed, $failed failed"
 ((skipped > 0)) && summary+=", $skipped skipped"

@@ -28,7 +28,7 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Scr:PublicUrl", "https://localhost");
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new CollectingLoggerProvider(Logs)));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

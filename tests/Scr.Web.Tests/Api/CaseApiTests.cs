@@ -40,7 +40,11 @@ public abstract class CaseApiTests(WebWorldFixture fixture)
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/cases", Json);
         var boards = list.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("board").GetString()).Distinct().ToList();
         boards.ShouldBe(["Northbridge Safeguarding Children Board"]);
-        list.GetProperty("total").GetInt32().ShouldBe(5);
+        // Other tests in this class add cases, in an order xUnit derives from the assembly's path.
+        var northbridge = await World.OrganisationAsync("northbridge");
+        var expected = await World.WithDbAsync(db => db.Reviews.CountAsync(r => r.BoardId == northbridge.Id));
+        expected.ShouldBeGreaterThanOrEqualTo(5);
+        list.GetProperty("total").GetInt32().ShouldBe(expected);
     }
 
     [Fact]
