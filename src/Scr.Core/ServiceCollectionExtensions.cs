@@ -6,8 +6,10 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
 using Scr.Core.Services.Email;
+using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
 using Scr.Core.Services.Reviews;
 
@@ -26,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<Principals>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<Messenger>();
+        services.AddScoped<DecisionService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AccessTokenService>();
