@@ -1,4 +1,5 @@
 using Scr.Core.Models;
+using Scr.Core.Rules.Criteria;
 
 namespace Scr.Core.Rules;
 
@@ -69,6 +70,25 @@ public static class Labels
         DecisionOutcome.InitiateSeriousCaseReview => "Initiate a serious case review",
         DecisionOutcome.CommissionLearningReview => "Commission a non-statutory learning review",
         DecisionOutcome.DoNotInitiate => "Do not initiate a review",
+        _ => value.ToString(),
+    };
+
+    /// <summary>The criteria's prompt to the chair, as a heading; the evaluation's explanation says why.</summary>
+    public static string Of(DecisionPrompt value) => value switch
+    {
+        DecisionPrompt.MustHoldReview => "A review must be held",
+        DecisionPrompt.MustConsider => "A review must be considered",
+        DecisionPrompt.CriteriaNotMet => "The criteria are not met",
+        DecisionPrompt.NotEnoughAnswers => "Not enough answers to apply the criteria",
+        _ => value.ToString(),
+    };
+
+    public static string Of(CriteriaSectionKind value) => value switch
+    {
+        CriteriaSectionKind.MustReview => "When a review must be held",
+        CriteriaSectionKind.MustConsider => "When a review must be considered",
+        CriteriaSectionKind.Prompts => "Questions that help the decision",
+        CriteriaSectionKind.HarmAndCircumstances => "The harm and what led up to it",
         _ => value.ToString(),
     };
 
