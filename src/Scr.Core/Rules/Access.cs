@@ -171,6 +171,12 @@ public static class ReviewAccessRules
     public static bool MayRecommend(Principal principal, Review review) =>
         principal.HoldsOnBoard(review.BoardId, Role.SubGroupMember, Role.BusinessUnitOfficer);
 
+    /// <summary>
+    /// The board's own people (business unit, chair, sub-group) see the board's side of stage 1: peer reviews of the
+    /// chair's consideration and who was told what. Review team members from elsewhere do not.
+    /// </summary>
+    public static bool MaySeeBoardRecords(Principal principal, Review review) => principal.HoldsOnBoard(review.BoardId, BoardCaseRoles);
+
     public static bool IsChairOf(Principal principal, Review review) => principal.HoldsOnBoard(review.BoardId, Role.BoardChair);
 
     /// <summary>A peer reviewer is the chair of another board.</summary>

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Rules.Criteria;
+using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Reviews;
@@ -52,6 +56,9 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
         RequireAgency(principal, review, agencyId);
+        var problems = new List<RuleProblem>();
+        Text(problems, "note", note, NoteMaxLength, null);
+        RuleViolationException.ThrowIfAny(problems);
         review.SecureRecords(agencyId, principal.UserId, note, clock.GetUtcNow());
         audit.Record(actor, AuditActions.RecordsSecured, review.BoardId, "review", review.Id.ToString(), $"agency={agencyId}");
         await reviews.SaveAsync(cancellationToken);
@@ -62,6 +69,11 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
         RequireAgency(principal, review, agencyId);
+        var problems = new List<RuleProblem>();
+        Text(problems, "contacts", input.Contacts, TextMaxLength, "Enter the agency's contacts with the child and family");
+        Text(problems, "knownConcerns", input.KnownConcerns, TextMaxLength, "Enter what the agency knew of the child and family, and any concerns it held");
+        Text(problems, "rationale", input.Rationale, TextMaxLength, "Enter the reasons for the agency's recommendation");
+        RuleViolationException.ThrowIfAny(problems);
         var fileReview = review.SubmitFileReview(agencyId, input.Contacts, input.KnownConcerns, input.Recommendation, input.Rationale,
             principal.UserId, clock.GetUtcNow());
         audit.Record(actor, AuditActions.FileReviewSubmitted, review.BoardId, "file-review", fileReview.Id.ToString(), $"review={review.Id}; agency={agencyId}");
@@ -96,6 +108,9 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
         {
             throw new ForbiddenException("Only the business unit prepares the summary for the sub-group.");
         }
+        var problems = new List<RuleProblem>();
+        Text(problems, "summary", summary, TextMaxLength, "Enter the summary of the file reviews");
+        RuleViolationException.ThrowIfAny(problems);
         reviews.ExpectVersion(review, expectedVersion);
         review.PrepareSummary(summary, recommendation, principal.UserId, clock.GetUtcNow());
         audit.Record(actor, AuditActions.SummaryPrepared, review.BoardId, "review", review.Id.ToString(), $"recommendation={recommendation}");
@@ -156,6 +171,10 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
     public async Task<IReadOnlyList<(Guid Id, string Name, string Board)>> PeersAsync(Guid id, Principal principal, CancellationToken cancellationToken = default)
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: false, cancellationToken)).Review;
+        if (!ReviewAccessRules.IsChairOf(principal, review))
+        {
+            throw new ForbiddenException("Only the board's chair asks for a peer review.");
+        }
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.Role == Role.BoardChair && m.OrganisationId != review.BoardId && m.Organisation!.Kind == OrganisationKind.Board)
             .Join(db.Users.Where(u => u.DisabledAt == null), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, Board = m.Organisation!.Name })
@@ -183,6 +202,9 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
     {
         var peerReview = await db.PeerReviews.FirstOrDefaultAsync(p => p.Id == peerReviewId && p.PeerId == principal.UserId, cancellationToken)
             ?? throw new NotFoundException("The peer review");
+        var problems = new List<RuleProblem>();
+        Text(problems, "response", response, TextMaxLength, "Enter your response to the chair");
+        RuleViolationException.ThrowIfAny(problems);
         var review = await db.Reviews.AsNoTracking().Where(r => r.Id == peerReview.ReviewId).Select(r => new { r.Id, r.BoardId, r.Reference })
             .FirstAsync(cancellationToken);
         peerReview.Respond(agrees, response, clock.GetUtcNow());
@@ -201,6 +223,15 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
         if (!ReviewAccessRules.MayPrepareSummary(principal, review) && !ReviewAccessRules.IsChairOf(principal, review))
         {
             throw new ForbiddenException("Only the business unit or the chair notifies the National Panel.");
+        }
+        if (!Deadlines.For(review.Guidance).Rules.Any(r => r.Kind == DeadlineKind.IncidentNotifiedToPanel))
+        {
+            throw new RuleViolationException(
+                "Under this case's guidance the serious incident itself is not notified to the National Panel: the chair's decision is sent to it.");
+        }
+        if (review.IncidentNotifiedToPanelAt is { } notified)
+        {
+            throw new RuleViolationException($"The National Panel was notified of this incident on {Labels.Date(UkTime.DateOf(notified))}.");
         }
         var now = clock.GetUtcNow();
         review.RecordIncidentNotifiedToPanel(now);
@@ -223,6 +254,144 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
                 recommendation.Methodology is { } m ? Labels.Of(m) : null, recommendation.Scope, recommendation.AlternativeReview, recommendation.Answers,
                 recommendation.Warnings.Split('\n', StringSplitOptions.RemoveEmptyEntries), Labels.DateTime(recommendation.RecordedAt)),
             Labels.DateTime(clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// Checks the sub-group's recommendation form against the criteria of the case's guidance edition, and applies the
+    /// criteria to it. Every question must be answered (not known is an answer), with an answer the question offers; a
+    /// yes to a question that asks for details needs them; a recommendation and a rationale are needed. The evaluation
+    /// is made from the valid answers even when there are problems, so a form can show the prompt and warnings as it is
+    /// filled in. Pure: no database, no clock.
+    /// </summary>
+    public static RecommendationCheck CheckRecommendation(GuidanceEdition guidance, RecommendationForm form)
+    {
+        var set = CriteriaSet.For(guidance);
+        var problems = new List<RuleProblem>();
+        var answers = CriteriaAnswers.Empty;
+        foreach (var (id, value) in form.Answers ?? new Dictionary<string, string?>())
+        {
+            var question = set.Question(id);
+            if (question is null)
+            {
+                problems.Add(new($"answers.{id}", $"“{id}” is not a question of {set.Title}"));
+            }
+            else if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+            else if (!CriteriaAnswers.TryParseValue(value.Trim(), out var answer) || !question.Options.Contains(answer))
+            {
+                problems.Add(new($"answers.{id}",
+                    $"Answer “{question.Text}” with {string.Join(", ", question.Options.Select(CriteriaAnswers.ValueOf))}"));
+            }
+            else
+            {
+                answers = answers.With(id, answer);
+            }
+        }
+        foreach (var question in set.Questions.Where(q => !answers.ContainsKey(q.Id) && problems.All(p => p.Field != $"answers.{q.Id}")))
+        {
+            problems.Add(new($"answers.{question.Id}", question.MissingAnswerMessage));
+        }
+        if (set.Questions.Any(q => q.DetailsLabel is not null && answers.Find(q.Id) == YesNoNotKnown.Yes) && string.IsNullOrWhiteSpace(form.AlternativeReview))
+        {
+            problems.Add(new("alternativeReview", set.Questions.First(q => q.DetailsLabel is not null).DetailsLabel!));
+        }
+        if (form.Recommendation is null)
+        {
+            problems.Add(new("recommendation", "Select the sub-group's recommendation"));
+        }
+        Text(problems, "rationale", form.Rationale, TextMaxLength, "Enter the rationale for the recommendation");
+        Text(problems, "scope", form.Scope, TextMaxLength, null);
+        Text(problems, "alternativeReview", form.AlternativeReview, NoteMaxLength, null);
+        return new RecommendationCheck(CriteriaRules.Evaluate(set, answers, form.Recommendation), problems);
+    }
+
+    /// <summary>
+    /// Records the sub-group's recommendation from its form: the one place the answers are checked against the criteria
+    /// of the case's edition and evaluated (<see cref="CheckRecommendation"/>). Stores the answers, the set they belong
+    /// to and the titles of the warnings shown, and returns the evaluation (prompt, paragraph, explanation, warnings).
+    /// </summary>
+    public async Task<RecommendationResult> RecommendAsync(Guid id, RecommendationForm form, Guid expectedVersion, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var review = (await reviews.LoadAsync(id, principal, tracking: false, cancellationToken)).Review;
+        if (!ReviewAccessRules.MayRecommend(principal, review))
+        {
+            throw new ForbiddenException("Only the review sub-group (or the business unit for it) records its recommendation.");
+        }
+        var check = CheckRecommendation(review.Guidance, form);
+        RuleViolationException.ThrowIfAny(check.Problems);
+        var evaluation = check.Evaluation;
+        var input = new RecommendationInput(evaluation.Set.Id, evaluation.Answers.ToJson(), form.Recommendation!.Value, form.Rationale!,
+            form.Methodology, form.Scope, form.AlternativeReview, evaluation.Warnings.Select(w => w.Title).ToList());
+        var recommendation = await RecommendAsync(id, input, expectedVersion, principal, actor, cancellationToken);
+        var version = await db.Reviews.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).FirstAsync(cancellationToken);
+        return new RecommendationResult(recommendation, evaluation, version);
+    }
+
+    /// <summary>
+    /// A case's stage 1 record as this person may see it (see <see cref="Stage1Record"/>). The read is audited, and so
+    /// is each file review whose content the person may read.
+    /// </summary>
+    public async Task<Stage1Record> GetRecordAsync(Guid id, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var review = view.Review;
+        var visible = review.FileReviews.Where(f => ReviewAccessRules.MaySeeFileReview(principal, view.Access, review, f.AgencyId)).ToList();
+        foreach (var fileReview in visible)
+        {
+            audit.Record(actor, AuditActions.FileReviewRead, review.BoardId, "file-review", fileReview.Id.ToString(), $"review={review.Id}; agency={fileReview.AgencyId}");
+        }
+        await audit.RecordNowAsync(actor, AuditActions.ReviewRead, review.BoardId, "review", id.ToString(), $"access={view.Access}", cancellationToken);
+        var people = new Guid?[] { review.ChairAcknowledgedById, review.SummaryPreparedById, review.DecidedById }
+            .Concat(review.FileReviews.Select(f => (Guid?)f.SubmittedById))
+            .Concat(review.Recommendations.Select(r => (Guid?)r.RecordedById))
+            .Concat(review.PeerReviews.Select(p => (Guid?)p.RequestedById))
+            .Concat(review.Communications.Select(c => c.SentById))
+            .Concat(review.Agencies.Select(a => a.RecordsSecuredById))
+            .OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new Stage1Record(view, ReviewAccessRules.MaySeeBoardRecords(principal, review), ReviewAccessRules.AgenciesActingFor(principal, review).ToHashSet(),
+            visible.Select(f => f.AgencyId).ToHashSet(), names);
+    }
+
+    /// <summary>One agency's file review, for those who may read it (the read is audited); otherwise not found.</summary>
+    public async Task<FileReviewView> GetFileReviewAsync(Guid id, Guid agencyId, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var review = view.Review;
+        var fileReview = review.FileReviewOf(agencyId);
+        if (fileReview is null || !ReviewAccessRules.MaySeeFileReview(principal, view.Access, review, agencyId))
+        {
+            throw new NotFoundException("The file review");
+        }
+        await audit.RecordNowAsync(actor, AuditActions.FileReviewRead, review.BoardId, "file-review", fileReview.Id.ToString(),
+            $"review={review.Id}; agency={agencyId}", cancellationToken);
+        var submittedBy = await db.Users.AsNoTracking().Where(u => u.Id == fileReview.SubmittedById).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new FileReviewView(review.Id, review.Reference, fileReview,
+            review.Agencies.FirstOrDefault(a => a.AgencyId == agencyId)?.Agency?.Name ?? "", submittedBy ?? "");
+    }
+
+    private const int TextMaxLength = 8000;
+    private const int NoteMaxLength = 2000;
+
+    /// <summary>Adds a problem when the text is missing (if <paramref name="missing"/> is given) or too long.</summary>
+    private static void Text(List<RuleProblem> problems, string field, string? text, int maxLength, string? missing)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (missing is not null)
+            {
+                problems.Add(new(field, missing));
+            }
+        }
+        else if (text.Trim().Length > maxLength)
+        {
+            var words = Regex.Replace(field, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+            problems.Add(new(field, $"{char.ToUpperInvariant(words[0])}{words[1..]} must be {maxLength.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer"));
+        }
     }
 
     private static void RequireAgency(Principal principal, Review review, Guid agencyId)

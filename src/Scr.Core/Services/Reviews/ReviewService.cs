@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Messages;
@@ -14,6 +15,9 @@ public sealed record NotifyChild(string Name, int? AgeAtIncidentMonths, Sex Sex,
 public sealed record NotifyOptions(Guid BoardId, IncidentType IncidentType, DateOnly IncidentDate, DateOnly KnownToBoardOn,
     string Summary, IReadOnlyList<NotifyChild> Children, IReadOnlyList<Guid> AgencyIds, Guid? ReferringAgencyId,
     GuidanceEdition Guidance = GuidanceEdition.Wt2006, string? OtherChildrenAtRisk = null, string? ImmediateActions = null);
+
+/// <summary>A problem with one notification of several, by its index in the list.</summary>
+public sealed record NotificationProblem(int Index, string? Field, string Message);
 
 public sealed record ReviewListFilter(Guid? BoardId = null, ReviewStage? Stage = null, ReviewStatus? Status = null, string? Search = null,
     int Page = 1, int PageSize = 50);
@@ -31,8 +35,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
 {
     public async Task<Review> NotifyAsync(NotifyOptions options, Principal principal, Actor actor, CancellationToken cancellationToken = default)
     {
-        var board = await db.Organisations.AsNoTracking()
-            .FirstOrDefaultAsync(o => o.Id == options.BoardId && o.Kind == OrganisationKind.Board, cancellationToken);
+        var board = await BoardAsync(options.BoardId, cancellationToken);
         if (board is null || !ReviewAccessRules.MayNotify(principal, board.Id))
         {
             throw new NotFoundException("The board");
@@ -42,13 +45,144 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         {
             throw new ForbiddenException("You can only refer a case on behalf of your own agency.");
         }
-        var agencyIds = options.AgencyIds.Distinct().ToList();
-        var servingAgencies = await db.AgencyBoards.AsNoTracking()
-            .Where(a => a.BoardId == board.Id && agencyIds.Contains(a.AgencyId)).CountAsync(cancellationToken);
-        if (servingAgencies != agencyIds.Count)
+        RuleViolationException.ThrowIfAny(await CheckAsync(options, cancellationToken));
+        var review = await AddAsync(options, board, principal.UserId, actor, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await messenger.SendQueuedAsync(cancellationToken);
+        return review;
+    }
+
+    /// <summary>
+    /// Everything a notification must satisfy, whoever sends it (<see cref="NotificationRules"/>, and that the board
+    /// exists and every agency named serves it). Empty when it may be saved. Who may notify is checked by the caller.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleProblem>> CheckAsync(NotifyOptions options, CancellationToken cancellationToken = default)
+    {
+        var problems = NotificationRules.Check(options, UkTime.DateOf(clock.GetUtcNow())).ToList();
+        if (await BoardAsync(options.BoardId, cancellationToken) is null)
         {
-            throw new RuleViolationException("Select only agencies that serve the board's area.");
+            problems.Add(new("boardId", "Select a board"));
+            return problems;
         }
+        var named = options.AgencyIds.Append(options.ReferringAgencyId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        var serving = (await db.AgencyBoards.AsNoTracking().Where(a => a.BoardId == options.BoardId && named.Contains(a.AgencyId))
+            .Select(a => a.AgencyId).ToListAsync(cancellationToken)).ToHashSet();
+        if (options.AgencyIds.Any(id => !serving.Contains(id)))
+        {
+            problems.Add(new("agencyIds", "Select only agencies that serve the board's area"));
+        }
+        if (options.ReferringAgencyId is { } referrer && !serving.Contains(referrer))
+        {
+            problems.Add(new("referringAgencyId", "The referring agency must serve the board's area"));
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// What <see cref="NotifyAsSystemAsync"/> would refuse, for each notification by its index: the rules of
+    /// <see cref="CheckAsync"/>, and a business unit officer of the board to record the case under.
+    /// </summary>
+    public async Task<IReadOnlyList<NotificationProblem>> CheckAsSystemAsync(IReadOnlyList<NotifyOptions> notifications, string? recordedBy,
+        CancellationToken cancellationToken = default)
+    {
+        var problems = new List<NotificationProblem>();
+        var recorders = new Dictionary<Guid, (Guid? Id, string? Problem)>();
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            var options = notifications[i];
+            var found = await CheckAsync(options, cancellationToken);
+            problems.AddRange(found.Select(p => new NotificationProblem(i, p.Field, p.Message)));
+            if (found.Any(p => p.Field == "boardId"))
+            {
+                continue;
+            }
+            if (!recorders.TryGetValue(options.BoardId, out var recorder))
+            {
+                recorder = await RecorderAsync(options.BoardId, recordedBy, cancellationToken);
+                recorders[options.BoardId] = recorder;
+            }
+            if (recorder.Problem is { } problem)
+            {
+                problems.Add(new NotificationProblem(i, "boardId", problem));
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// Notifies several cases at once with no one signed in (the CLI's bulk import), all or none: every notification is
+    /// checked first, then all are saved in one transaction, so a failure half-way leaves nothing behind. Each case is
+    /// notified as <see cref="NotifyAsync"/> does it (reference, chair told, agencies asked to secure records), as the
+    /// board's business unit: recorded under the board's business unit officer (<paramref name="recordedBy"/>, an email
+    /// address, when the board has several) and audited as <paramref name="actor"/>. Emails go once everything is saved.
+    /// </summary>
+    public async Task<IReadOnlyList<Review>> NotifyAsSystemAsync(IReadOnlyList<NotifyOptions> notifications, Actor actor, string? recordedBy = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var problems = await CheckAsSystemAsync(notifications, recordedBy, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new RuleViolationException(problems
+                .Select(p => new RuleProblem(p.Field is null ? $"[{p.Index}]" : $"[{p.Index}].{p.Field}", $"Notification {p.Index + 1}: {p.Message}"))
+                .ToList());
+        }
+        var boards = new Dictionary<Guid, (Organisation Board, Guid RecordedBy)>();
+        foreach (var boardId in notifications.Select(n => n.BoardId).Distinct())
+        {
+            var board = (await BoardAsync(boardId, cancellationToken))!;
+            boards[boardId] = (board, (await RecorderAsync(boardId, recordedBy, cancellationToken)).Id!.Value);
+        }
+        var reviews = new List<Review>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                foreach (var options in notifications)
+                {
+                    var (board, recorder) = boards[options.BoardId];
+                    reviews.Add(await AddAsync(options, board, recorder, actor, "system", cancellationToken));
+                    // Saved one by one inside the transaction, so the next reference counts this one.
+                    await db.SaveChangesAsync(cancellationToken);
+                    progress?.Report(reviews.Count);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                // Nothing was committed: forget what was queued and tracked for it, so nothing is sent or saved later.
+                messenger.DiscardQueued();
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
+        await messenger.SendQueuedAsync(cancellationToken);
+        return reviews;
+    }
+
+    private Task<Organisation?> BoardAsync(Guid boardId, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == boardId && o.Kind == OrganisationKind.Board, cancellationToken);
+
+    /// <summary>The business unit officer a case notified by the system is recorded under.</summary>
+    private async Task<(Guid? Id, string? Problem)> RecorderAsync(Guid boardId, string? recordedBy, CancellationToken cancellationToken)
+    {
+        var officers = await messenger.HoldersAsync(boardId, [Role.BusinessUnitOfficer], cancellationToken);
+        if (!string.IsNullOrWhiteSpace(recordedBy))
+        {
+            var officer = officers.FirstOrDefault(o => string.Equals(o.Email, recordedBy.Trim(), StringComparison.OrdinalIgnoreCase));
+            return officer is null ? (null, $"{recordedBy.Trim()} is not an active business unit officer of this board") : (officer.UserId, null);
+        }
+        return officers.Count switch
+        {
+            1 => (officers[0].UserId, null),
+            0 => (null, "The board has no active business unit officer to record the case under"),
+            _ => (null, $"The board has {officers.Count} business unit officers: say which one records the cases"),
+        };
+    }
+
+    /// <summary>Adds the case, its audit entry and its messages; the caller saves.</summary>
+    private async Task<Review> AddAsync(NotifyOptions options, Organisation board, Guid createdBy, Actor actor, string? via,
+        CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var year = options.KnownToBoardOn.Year;
         var prefix = $"{board.Key.ToUpperInvariant()}-{year}-";
@@ -58,12 +192,11 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         var review = Review.Notify(board.Id, $"{prefix}{next:000}", options.IncidentType, options.IncidentDate, options.KnownToBoardOn,
             options.Summary.Trim(), options.Guidance, options.ReferringAgencyId,
             options.Children.Select(c => new ReviewChild(c.Name.Trim(), c.AgeAtIncidentMonths, c.Sex, c.Ethnicity, c.Disability, c.ChildProtectionPlan, c.LegalStatus)),
-            agencyIds, principal.UserId, now, options.OtherChildrenAtRisk, options.ImmediateActions);
+            options.AgencyIds.Distinct(), createdBy, now, options.OtherChildrenAtRisk, options.ImmediateActions);
         db.Reviews.Add(review);
-        audit.Record(actor, AuditActions.ReviewNotified, board.Id, "review", review.Id.ToString(), $"reference={review.Reference}");
+        audit.Record(actor, AuditActions.ReviewNotified, board.Id, "review", review.Id.ToString(),
+            $"reference={review.Reference}" + (via is null ? "" : $"; via={via}; recordedBy={createdBy}"));
         await TellOfNotificationAsync(review, board.Name, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await messenger.SendQueuedAsync(cancellationToken);
         return review;
     }
 
