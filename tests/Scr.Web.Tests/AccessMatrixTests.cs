@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Scr.Web.Tests.Api;
 
 namespace Scr.Web.Tests;
 
@@ -28,10 +29,19 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
 
     private static readonly Dictionary<string, HttpClient> Sessions = [];
 
-    /// <summary>A row of the matrix: a route template, the URL to try, and the expected status for each role.</summary>
-    public sealed record Row(string Template, string Method, Func<Ids, string> Url, IReadOnlyDictionary<string, HttpStatusCode> Expected, HttpStatusCode Otherwise);
+    /// <summary>
+    /// A row of the matrix: a route template, the URL to try, and the expected status for each role; for an API POST, the
+    /// JSON body to send (chosen so that those allowed get a fixed answer, such as 409 for a stale version, whatever order
+    /// the cells run in).
+    /// </summary>
+    public sealed record Row(string Template, string Method, Func<Ids, string> Url, IReadOnlyDictionary<string, HttpStatusCode> Expected, HttpStatusCode Otherwise,
+        Func<Ids, object>? Body = null);
 
-    public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board);
+    /// <param name="Stage1Case">A Northbridge case in stage 1 naming social care and health, with social care's file review sent, not shared.</param>
+    /// <param name="SocialCare">The agency of <see cref="AgencyLead"/> (the author is in health).</param>
+    /// <param name="PeerReview">Eastmere's chair asks Northbridge's chair to peer-review an Eastmere case in stage 1.</param>
+    public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid Stage1Case = default, Guid SocialCare = default,
+        Guid PeerReview = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -118,6 +128,47 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases", "POST", ids => "/api/v1/cases",
             Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair, AgencyLead, AgencyAuthor), Allow(Hidden, SubGroup, Reviewer, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized),
+        // Stage 1. Acknowledging again changes nothing, so the chair always gets 200.
+        new("/api/v1/cases/{id:guid}/acknowledgement", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/acknowledgement",
+            Merge(Allow(Ok, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { }),
+        // A note too long: those who may act for social care get 400 and nothing is recorded.
+        new("/api/v1/cases/{id:guid}/agencies/{agencyId:guid}/records-secured", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/agencies/{ids.SocialCare}/records-secured",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { note = new string('x', 2001) }),
+        new("/api/v1/cases/{id:guid}/agencies/{agencyId:guid}/file-review", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/agencies/{ids.SocialCare}/file-review",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { contacts = "", knownConcerns = "", recommendation = "Unsure", rationale = "" }),
+        // Before the board shares them, another agency's file review does not exist for the health author.
+        new("/api/v1/cases/{id:guid}/agencies/{agencyId:guid}/file-review", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/agencies/{ids.SocialCare}/file-review",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead), Allow(Hidden, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/file-reviews/share", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/file-reviews/share",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, SubGroup), Allow(Forbidden, Chair, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/summary", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/summary",
+            Merge(Allow(HttpStatusCode.Conflict, Officer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { summary = "Matrix summary", recommendation = "DoNotInitiate", version = Guid.Empty }),
+        // No answers: those who may recommend get 400 naming each question.
+        new("/api/v1/cases/{id:guid}/recommendation", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/recommendation",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, SubGroup), Allow(Forbidden, Chair, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { answers = new { }, recommendation = "DoNotInitiate", rationale = "Matrix", version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/peer-reviewers", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/peer-reviewers",
+            Merge(Allow(Ok, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/peer-reviews", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/peer-reviews",
+            Merge(Allow(HttpStatusCode.BadRequest, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { peerId = Guid.Empty }),
+        // The case is under Working Together 2006, where only the decision goes to the Panel.
+        new("/api/v1/cases/{id:guid}/panel-notification", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/panel-notification",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { }),
+        // Only the peer asked reads and answers a peer review; to anyone else it does not exist.
+        new("/api/v1/peer-reviews/{id:guid}", "GET", ids => $"/api/v1/peer-reviews/{ids.PeerReview}",
+            Merge(Allow(Ok, Chair), Allow(Hidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/peer-reviews/{id:guid}/response", "POST", ids => $"/api/v1/peer-reviews/{ids.PeerReview}/response",
+            Merge(Allow(HttpStatusCode.BadRequest, Chair), Allow(Hidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { agrees = true, response = "" }),
+        new("/api/v1/criteria/{setId}", "GET", _ => "/api/v1/criteria/wt2006", Allow(Ok, Everyone), HttpStatusCode.Unauthorized),
     ];
 
     public static TheoryData<int, string> PageCells()
@@ -146,11 +197,38 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         return data;
     }
 
-    private async Task<Ids> IdsAsync() => new(
-        (await World.CaseAsync("Infant found unresponsive")).Id,
-        (await World.CaseAsync("Toddler admitted")).Id,
-        (await World.CaseAsync("Child death in a house fire")).Id,
-        (await World.OrganisationAsync("northbridge")).Id);
+    private static readonly Dictionary<string, Task<(Guid Stage1Case, Guid PeerReview)>> Stage1Cases = [];
+
+    private async Task<Ids> IdsAsync()
+    {
+        var key = World.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!Stage1Cases.TryGetValue(key, out var stage1))
+        {
+            stage1 = Stage1CasesAsync();
+            Stage1Cases[key] = stage1;
+        }
+        var (stage1Case, peerReview) = await stage1;
+        return new(
+            (await World.CaseAsync("Infant found unresponsive")).Id,
+            (await World.CaseAsync("Toddler admitted")).Id,
+            (await World.CaseAsync("Child death in a house fire")).Id,
+            (await World.OrganisationAsync("northbridge")).Id,
+            stage1Case,
+            (await World.OrganisationAsync("northbridge-csc")).Id,
+            peerReview);
+    }
+
+    /// <summary>The matrix's own stage 1 cases, made once per world, so the demo cases other rows use stay as seeded.</summary>
+    private async Task<(Guid Stage1Case, Guid PeerReview)> Stage1CasesAsync()
+    {
+        var stage1Case = await World.NotifyStage1CaseAsync(Officer, "northbridge", "Fictional case for the access matrix.", agencyKeys: ["northbridge-csc", "northbridge-health"]);
+        await World.SubmitFileReviewAsync(AgencyLead, stage1Case, "northbridge-csc", "Fictional contacts for the access matrix.");
+        var eastmereCase = await World.NotifyStage1CaseAsync(OtherBoardOfficer, "eastmere", "Fictional Eastmere case for the access matrix.", agencyKeys: ["eastmere-csc"]);
+        var northbridgeChair = await World.UserIdAsync(Chair);
+        var peerReview = await World.AsAsync<Scr.Core.Services.Decisions.DecisionService, Scr.Core.Models.PeerReview>("chair@eastmere.example",
+            (decisions, principal, actor) => decisions.RequestPeerReviewAsync(eastmereCase, northbridgeChair, principal, actor));
+        return (stage1Case, peerReview.Id);
+    }
 
     private async Task<HttpClient> SessionAsync(string role)
     {
@@ -191,6 +269,10 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         if (cell.Method == "GET")
         {
             response = await client.GetAsync(url);
+        }
+        else if (cell.Body is { } body)
+        {
+            response = await client.PostAsJsonAsync(url, body(ids));
         }
         else if (url.EndsWith("/transitions", StringComparison.Ordinal))
         {

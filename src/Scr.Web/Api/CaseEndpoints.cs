@@ -16,17 +16,17 @@ public static class CaseEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapGet("/", ListCases).WithName("ListCases").WithSummary("Cases you may see")
+        var cases = api.MapGroup("").WithTags("Cases");
+        cases.MapGet("/cases", ListCases).WithName("ListCases").WithSummary("Cases you may see")
             .WithDescription("Newest first, 50 a page. Filter by stage and status (enum names, such as Identification and Open).");
-        cases.MapGet("/{id:guid}", GetCase).WithName("GetCase").WithSummary("One case, as much of it as you may see").Refusals()
+        cases.MapGet("/cases/{id:guid}", GetCase).WithName("GetCase").WithSummary("One case, as much of it as you may see").Refusals()
             .WithDescription("The board and the review team see the whole record; an involved agency sees the outline, its own part "
                 + "and, once the board shares them, the other agencies' file reviews. Peer reviews and who was told what are for the "
                 + "board's own people. The read, and each file review returned, is written to the audit log.");
-        cases.MapPost("/", NotifyCase).WithName("NotifyCase").WithSummary("Notify a serious incident to a board").Refusals()
+        cases.MapPost("/cases", NotifyCase).WithName("NotifyCase").WithSummary("Notify a serious incident to a board").Refusals()
             .WithDescription("Creates the case with its reference, tells the chair at once and asks each agency named to secure its "
                 + "records and send a short file review. Guidance defaults to Wt2006.");
-        cases.MapPost("/{id:guid}/transitions", MoveCase).WithName("MoveCase")
+        cases.MapPost("/cases/{id:guid}/transitions", MoveCase).WithName("MoveCase")
             .WithSummary("Move a case through its lifecycle (send the version you last read)").Refusals(versioned: true);
     }
 

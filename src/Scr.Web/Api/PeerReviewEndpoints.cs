@@ -12,10 +12,10 @@ public static class PeerReviewEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var peerReviews = api.MapGroup("/peer-reviews/{id:guid}").WithTags("Peer reviews");
-        peerReviews.MapGet("/", GetPeerReview).WithName("GetPeerReview").Refusals()
+        var peerReviews = api.MapGroup("/peer-reviews").WithTags("Peer reviews");
+        peerReviews.MapGet("/{id:guid}", GetPeerReview).WithName("GetPeerReview").Refusals()
             .WithSummary("Read a peer review you were asked for (the peer only; the read is audited)");
-        peerReviews.MapPost("/response", Respond).WithName("RespondToPeerReview").Refusals()
+        peerReviews.MapPost("/{id:guid}/response", Respond).WithName("RespondToPeerReview").Refusals()
             .WithSummary("Answer a peer review you were asked for: whether you agree, and why")
             .WithDescription("Once only. The asking board's chair is told.");
     }
