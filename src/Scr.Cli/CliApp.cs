@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts, check the audit log and load demo data.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts, import notifications, check the audit log and load demo data.")
         {
             HelpName = Name,
         };
@@ -111,6 +111,9 @@ public static class CliApp
         orgs.Subcommands.Add(OrgsAddBoardCommand.Create(cli));
         orgs.Subcommands.Add(OrgsAddAgencyCommand.Create(cli));
 
+        var cases = new Command("cases", "Cases: notify many at once from a file.");
+        cases.Subcommands.Add(CasesImportNotificationsCommand.Create(cli));
+
         var demo = new Command("demo", "Fictional demo data and sign-ins, for trying the service and for benchmarks.");
         demo.Subcommands.Add(DemoSeedCommand.Create(cli));
         demo.Subcommands.Add(DemoCodeCommand.Create(cli));
@@ -124,6 +127,7 @@ public static class CliApp
         root.Subcommands.Add(db);
         root.Subcommands.Add(users);
         root.Subcommands.Add(orgs);
+        root.Subcommands.Add(cases);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(audit);
         return root;

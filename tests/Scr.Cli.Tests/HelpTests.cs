@@ -10,6 +10,8 @@ public class HelpTests
         "users",
         "users invite",
         "users list",
+        "cases",
+        "cases import-notifications",
         "demo",
         "demo seed",
         "demo code",

@@ -67,9 +67,14 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         var named = options.AgencyIds.Append(options.ReferringAgencyId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
         var serving = (await db.AgencyBoards.AsNoTracking().Where(a => a.BoardId == options.BoardId && named.Contains(a.AgencyId))
             .Select(a => a.AgencyId).ToListAsync(cancellationToken)).ToHashSet();
-        if (options.AgencyIds.Any(id => !serving.Contains(id)))
+        var notServing = options.AgencyIds.Where(id => !serving.Contains(id)).Distinct().ToList();
+        if (notServing.Count > 0)
         {
-            problems.Add(new("agencyIds", "Select only agencies that serve the board's area"));
+            var names = await db.Organisations.AsNoTracking().Where(o => notServing.Contains(o.Id)).Select(o => o.Name).OrderBy(n => n)
+                .ToListAsync(cancellationToken);
+            problems.Add(new("agencyIds", names.Count == 0
+                ? "Select only agencies that serve the board's area"
+                : $"Select only agencies that serve the board's area: {string.Join(", ", names)} {(names.Count == 1 ? "does" : "do")} not"));
         }
         if (options.ReferringAgencyId is { } referrer && !serving.Contains(referrer))
         {
