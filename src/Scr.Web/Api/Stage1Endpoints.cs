@@ -171,9 +171,9 @@ public sealed record VersionRequest(Guid? Version);
 public sealed record SummaryRequest(string? Summary, DecisionOutcome? Recommendation, Guid? Version);
 
 /// <summary>
-/// The sub-group's recommendation. Answers map each question id of the case's criteria set to yes, no or not-known
-/// (GET the case for the set's id; the questions are those of Scr.Core's criteria). AlternativeReview names the other
-/// review proposed, needed when the alternative-review question is answered yes.
+/// The sub-group's recommendation. Answers map each question id of the case's criteria set (the case's criteriaSet;
+/// its questions at GET /api/v1/criteria/{setId}) to yes, no or not-known; every question must be answered.
+/// AlternativeReview names the other review proposed, needed when the alternative-review question is answered yes.
 /// </summary>
 public sealed record RecommendationRequest(IReadOnlyDictionary<string, string?>? Answers, DecisionOutcome? Recommendation, string? Rationale,
     Methodology? Methodology, string? Scope, string? AlternativeReview, Guid? Version);
