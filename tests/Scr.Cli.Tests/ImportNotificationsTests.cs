@@ -189,7 +189,7 @@ public class ImportNotificationsTests
         using var sandbox = await SeededAsync();
         var good = Write(sandbox, (Csv(
             ",northbridge,serious-injury,2026-11-01,2026-11-02,Windows file,Child One,,,,,,,northbridge-csc,,,",
-            ",northbridge,other,2026-11-01,2026-11-02,Windows file,Child Two,,,,,,,,,,") ).Replace("\n", "\r\n"), "windows.csv", bom: true);
+            ",northbridge,other,2026-11-01,2026-11-02,Windows file,Child Two,,,,,,,,,,")).Replace("\n", "\r\n"), "windows.csv", bom: true);
         (await sandbox.SucceedAsync("cases", "import-notifications", good)).Out.ShouldContain("Imported 2 cases, 2 children.");
         (await sandbox.CountAsync("""SELECT COUNT(*) FROM reviews WHERE "Summary" = 'Windows file'""")).ShouldBe(2);
 
