@@ -8,6 +8,7 @@ using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
+using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Principals>();
         services.AddScoped<ReviewService>();
         services.AddScoped<Messenger>();
+        services.AddScoped<DraftService>();
         services.AddScoped<DecisionService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
