@@ -80,7 +80,7 @@ public sealed class FormDrafts(RequestDelegate next)
                     ? "Your draft has been saved. You can come back to it at any time: it stays until you send the form."
                     : "This form is too long to save as a draft. Send it, or shorten what you typed.";
                 data.Save();
-                context.Response.Redirect(request.Path + request.QueryString);
+                context.Response.Redirect(FormPage(request));
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
                 return;
             }
@@ -98,13 +98,21 @@ public sealed class FormDrafts(RequestDelegate next)
             context.User = anonymous;
             if (genuine && await drafts.SaveAsync(userId, key, Fields(form), context.RequestAborted))
             {
-                var back = request.Path + request.QueryString;
+                var back = FormPage(request);
                 context.Response.Redirect($"/sign-in?returnUrl={Uri.EscapeDataString(back)}&draft=kept");
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
                 return;
             }
         }
         await next(context);
+    }
+
+    /// <summary>The form's page to come back to: its URL without the POST handler's name.</summary>
+    private static string FormPage(HttpRequest request)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+        query.Remove("handler");
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(request.Path.Value ?? "/", query);
     }
 
     private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
