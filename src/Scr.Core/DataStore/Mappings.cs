@@ -182,3 +182,14 @@ internal sealed class PersonalAccessTokenMapping : IEntityTypeConfiguration<Pers
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class BankHolidayEntryMapping : IEntityTypeConfiguration<BankHolidayEntry>
+{
+    public void Configure(EntityTypeBuilder<BankHolidayEntry> b)
+    {
+        b.ToTable("bank_holidays");
+        b.HasKey(h => h.Date);
+        b.Property(h => h.Date).ValueGeneratedNever();
+        b.Property(h => h.Title).HasMaxLength(Rules.Calendar.BankHolidayFile.MaxTitleLength).IsRequired();
+    }
+}

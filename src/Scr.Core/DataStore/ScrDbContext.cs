@@ -22,6 +22,7 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<StageEvent> StageEvents => Set<StageEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
