@@ -99,6 +99,7 @@ public class CalendarTests
     [InlineData("{\"scotland\":{\"events\":[]}}", "The file has no ‘england-and-wales’ division")]
     [InlineData("{\"england-and-wales\":{\"events\":[{\"title\":\"A\",\"date\":\"2027-02-30\"},{\"date\":\"2027-03-01\"}]}}",
         "Event 1 (‘A’) has ‘2027-02-30’ as its date, which is not a valid date")]
+    [InlineData("{\"england-and-wales\":{\"events\":[{\"title\":\"A\",\"date\":\"2027-06-07\"}]}}", "The file lists only 1 bank holiday for 2027")]
     public async Task Import_BadFile_ExitsTwoAndChangesNothing(string content, string message)
     {
         using var sandbox = await MigratedAsync();

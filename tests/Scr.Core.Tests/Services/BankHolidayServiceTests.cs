@@ -101,15 +101,19 @@ public class BankHolidayServiceTests
         await using var services = CoreHost.Build(database, new TestClock());
         await InScopeAsync(services, s => s.ImportAsync(Changed2027(), Administrator, Tester));
 
-        var again = await InScopeAsync(services, s => s.ImportAsync(
-            GovUkFile(("2027-01-01", "New Year’s Day"), ("2027-12-27", "Christmas Day (renamed)")), Administrator, Tester));
+        // 2027 as shipped, with Christmas Day renamed: the one-off goes, the summer bank holiday comes back.
+        var again = await InScopeAsync(services, s => s.ImportAsync(GovUkFile(
+            ("2027-01-01", "New Year’s Day"), ("2027-03-26", "Good Friday"), ("2027-03-29", "Easter Monday"),
+            ("2027-05-03", "Early May bank holiday"), ("2027-05-31", "Spring bank holiday"), ("2027-08-30", "Summer bank holiday"),
+            ("2027-12-27", "Christmas Day (renamed)"), ("2027-12-28", "Boxing Day")), Administrator, Tester));
 
-        Check(again, [2027], dates: 2, added: 0, removed: 6);
+        Check(again, [2027], dates: 8, added: 1, removed: 1);
         var calendar = await InScopeAsync(services, s => s.CalendarAsync());
-        calendar.Holidays.Where(h => h.Date.Year == 2027).ShouldBe([
-            new BankHoliday(D("2027-01-01"), "New Year’s Day"),
-            new BankHoliday(D("2027-12-27"), "Christmas Day (renamed)"),
-        ]);
+        calendar.IsWorkingDay(D("2027-06-07")).ShouldBeTrue();
+        calendar.IsWorkingDay(D("2027-08-30")).ShouldBeFalse();
+        calendar.Holidays.ShouldContain(new BankHoliday(D("2027-12-27"), "Christmas Day (renamed)"));
+        await using var db = database.CreateContext();
+        (await db.BankHolidays.CountAsync()).ShouldBe(8);
     }
 
     [Theory]
@@ -119,13 +123,32 @@ public class BankHolidayServiceTests
         await using var database = await TestDatabase.CreateAsync(kind);
         await using var services = CoreHost.Build(database, new TestClock());
 
-        var result = await InScopeAsync(services, s => s.ImportAsync(
-            GovUkFile(("2031-01-01", "New Year’s Day"), ("2031-04-11", "Good Friday"), ("2032-01-01", "New Year’s Day")), Administrator, Tester));
+        var result = await InScopeAsync(services, s => s.ImportAsync(GovUkFile(
+            ("2031-01-01", "New Year’s Day"), ("2031-04-11", "Good Friday"), ("2031-04-14", "Easter Monday"),
+            ("2031-05-05", "Early May bank holiday"), ("2031-05-26", "Spring bank holiday"), ("2031-08-25", "Summer bank holiday"),
+            ("2031-12-25", "Christmas Day"), ("2031-12-26", "Boxing Day")), Administrator, Tester));
 
-        Check(result, [2031, 2032], dates: 3, added: 3, removed: 0);
+        Check(result, [2031], dates: 8, added: 8, removed: 0);
         var calendar = await InScopeAsync(services, s => s.CalendarAsync());
-        calendar.Coverage.ShouldBe((D("1995-01-01"), D("2032-12-31")));
-        calendar.AddWorkingDays(D("2031-04-10"), 1).ShouldBe(D("2031-04-14"));
+        calendar.Coverage.ShouldBe((D("1995-01-01"), D("2031-12-31")));
+        calendar.AddWorkingDays(D("2031-04-10"), 1).ShouldBe(D("2031-04-15"));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
+    public async Task ImportAsync_PartialYear_RefusedNamingTheYear(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var services = CoreHost.Build(database, new TestClock());
+
+        var refused = await Should.ThrowAsync<RuleViolationException>(() => InScopeAsync(services, s => s.ImportAsync(
+            GovUkFile(("2027-06-07", "Test one-off bank holiday")), Administrator, Tester)));
+
+        refused.Messages.ShouldHaveSingleItem().ShouldStartWith("The file lists only 1 bank holiday for 2027: a year in England and Wales has at least 8");
+        (await InScopeAsync(services, s => s.CalendarAsync())).Holidays.ShouldBe(WorkingCalendar.EnglandAndWales.Holidays);
+        await using var db = database.CreateContext();
+        (await db.BankHolidays.CountAsync()).ShouldBe(0);
+        (await db.AuditEntries.CountAsync()).ShouldBe(0);
     }
 
     [Theory]

@@ -97,6 +97,7 @@ public class BankHolidaysTests : IAsyncLifetime
     [InlineData("<html><body>Bank holidays</body></html>", "The selected file is not valid JSON (line 1): use the bank holidays file from GOV.UK (bank-holidays.json)")]
     [InlineData("{\"scotland\":{\"events\":[]}}", "The selected file has no ‘england-and-wales’ division: use the bank holidays file from GOV.UK (bank-holidays.json)")]
     [InlineData("{\"england-and-wales\":{\"events\":[{\"title\":\"A\",\"date\":\"2027-02-30\"},{\"title\":\"B\"}]}}", "Event 1 (‘A’) has ‘2027-02-30’ as its date, which is not a valid date: write dates as YYYY-MM-DD, like 2026-12-25 (and 1 more problem)")]
+    [InlineData("{\"england-and-wales\":{\"events\":[{\"title\":\"A\",\"date\":\"2027-06-07\"}]}}", "The selected file lists only 1 bank holiday for 2027: a year in England and Wales has at least 8, and each year in the file replaces that whole year. Use GOV.UK’s complete file")]
     public async Task Upload_BadFile_ErrorBesideTheFieldAndNothingImported(string content, string expected)
     {
         var admin = await _world.SignInAsync(Admin);

@@ -26,6 +26,12 @@ public sealed record CalendarYear(int Year, int BankHolidays, DateTimeOffset? Im
 /// </summary>
 public sealed class BankHolidayService(ScrDbContext db, AuditLog audit, TimeProvider clock, BankHolidayCache cache)
 {
+    /// <summary>
+    /// Every year since 1978 has had at least eight bank holidays in England and Wales (substitute days keep the count). A
+    /// year with fewer in a file is a partial year, which would wipe the rest of that year's bank holidays: refused.
+    /// </summary>
+    public const int MinimumPerYear = 8;
+
     /// <summary>The calendar in effect, for counting working days.</summary>
     public async Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default)
     {
@@ -53,8 +59,9 @@ public sealed class BankHolidayService(ScrDbContext db, AuditLog audit, TimeProv
 
     /// <summary>
     /// Imports a file in GOV.UK's format (https://www.gov.uk/bank-holidays.json): each year it lists replaces that year of
-    /// the calendar entirely; other years are untouched. All or nothing: a file with any problem changes nothing and is
-    /// refused with a <see cref="RuleViolationException"/> saying what is wrong. System administrators only.
+    /// the calendar entirely; other years are untouched. All or nothing: a file with any problem (including a year with
+    /// fewer than <see cref="MinimumPerYear"/> bank holidays) changes nothing and is refused with a
+    /// <see cref="RuleViolationException"/> saying what is wrong. System administrators only.
     /// </summary>
     public async Task<ImportResult> ImportAsync(Stream file, Principal principal, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -64,6 +71,14 @@ public sealed class BankHolidayService(ScrDbContext db, AuditLog audit, TimeProv
         }
         var holidays = await BankHolidayFile.ParseAsync(file, cancellationToken);
         var years = holidays.Select(h => h.Date.Year).Distinct().Order().ToList();
+        var partial = holidays.GroupBy(h => h.Date.Year).Where(g => g.Count() < MinimumPerYear).OrderBy(g => g.Key)
+            .Select(g => $"The file lists only {g.Count()} bank holiday{(g.Count() == 1 ? "" : "s")} for {g.Key}: a year in England and Wales "
+                + $"has at least {MinimumPerYear}, and each year in the file replaces that whole year. Use GOV.UK’s complete file")
+            .ToList();
+        if (partial.Count > 0)
+        {
+            throw new RuleViolationException(partial);
+        }
         var yearSet = years.ToHashSet();
 
         var stored = await db.BankHolidays.ToListAsync(cancellationToken);
