@@ -7,8 +7,11 @@ using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Calendar;
+using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
+using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Email;
+using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
 using Scr.Core.Services.Reviews;
 
@@ -27,6 +30,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<Principals>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<Messenger>();
+        services.AddScoped<DraftService>();
+        services.AddScoped<DecisionService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AccessTokenService>();

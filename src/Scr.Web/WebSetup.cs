@@ -214,6 +214,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Drafts.FormDrafts>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();

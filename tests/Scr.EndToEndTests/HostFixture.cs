@@ -48,6 +48,21 @@ public sealed class HostFixture : IAsyncLifetime
 
     public DemoSignIn SignIn(string email) => SignIns.Single(s => s.Email == email);
 
+    /// <summary>Records the sub-group's recommendation on a case through the core, for tests about what comes after it.</summary>
+    public async Task RecommendAsync(string reference, string byEmail)
+    {
+        using var scope = _site!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Scr.Core.DataStore.ScrDbContext>();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<Scr.Core.Models.User>>().FindByEmailAsync(byEmail)
+            ?? throw new InvalidOperationException(byEmail);
+        var principal = (await scope.ServiceProvider.GetRequiredService<Scr.Core.Services.Accounts.Principals>().LoadAsync(user.Id))!;
+        var review = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Reviews, r => r.Reference == reference);
+        await scope.ServiceProvider.GetRequiredService<Scr.Core.Services.Decisions.DecisionService>().RecommendAsync(review.Id,
+            new Scr.Core.Services.Decisions.RecommendationInput("wt2006", "{}", Scr.Core.Models.DecisionOutcome.InitiateSeriousCaseReview,
+                "Fictional recommendation for a browser test.", null, null, null, []),
+            review.Version, principal, new Scr.Core.Services.Actor(user.Id, byEmail, null));
+    }
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);

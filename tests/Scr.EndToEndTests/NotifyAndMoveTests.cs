@@ -52,6 +52,8 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
         var caseUrl = page.Url;
         await page.AssertAccessibleAsync();
         await SignOutAsync(page);
+        // The sub-group's recommendation, which the chair decides on (its own form is played in the stage 1 journey).
+        await Host.RecommendAsync(reference, "officer@northbridge.example");
 
         // The chair finds it awaiting a decision on the dashboard.
         await SignInAsync(page, "chair@northbridge.example");

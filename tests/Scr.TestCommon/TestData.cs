@@ -68,6 +68,7 @@ public sealed class TestData(ScrDbContext db, TimeProvider clock)
         await new Principals(db).LoadAsync(user.Id) ?? throw new InvalidOperationException("The test account is disabled.");
 
     /// <summary>A case notified by <paramref name="by"/>, straight into the database.</summary>
+    /// <summary>A case at stage 1 with the sub-group's recommendation recorded, so the chair can decide.</summary>
     public async Task<Review> CreateReviewAsync(Organisation board, User by, params Organisation[] agencies)
     {
         var count = await db.Reviews.CountAsync(r => r.BoardId == board.Id);
@@ -76,6 +77,8 @@ public sealed class TestData(ScrDbContext db, TimeProvider clock)
             "Fictional test case.", GuidanceEdition.Wt2006, null,
             [new ReviewChild("Test Child", 12, Sex.NotKnown, Ethnicity.NotKnown, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
             agencies.Select(a => a.Id), by.Id, clock.GetUtcNow());
+        review.Recommend(new SubGroupRecommendation("wt2006", "{}", DecisionOutcome.InitiateSeriousCaseReview, "Fictional recommendation.", null, null,
+            null, "", by.Id, clock.GetUtcNow()));
         db.Reviews.Add(review);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

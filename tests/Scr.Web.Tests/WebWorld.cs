@@ -68,6 +68,20 @@ public sealed class WebWorld : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Records the sub-group's recommendation on a case (so the chair can decide); returns the case's new version.</summary>
+    public async Task<Guid> RecommendAsync(Guid reviewId, string byEmail, DecisionOutcome outcome = DecisionOutcome.InitiateSeriousCaseReview)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScrDbContext>();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(byEmail) ?? throw new InvalidOperationException(byEmail);
+        var principal = (await scope.ServiceProvider.GetRequiredService<Principals>().LoadAsync(user.Id))!;
+        var version = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId).Select(r => r.Version).FirstAsync();
+        await scope.ServiceProvider.GetRequiredService<Scr.Core.Services.Decisions.DecisionService>().RecommendAsync(reviewId,
+            new Scr.Core.Services.Decisions.RecommendationInput("wt2006", "{}", outcome, "Fictional recommendation for a test.", null, null, null, []),
+            version, principal, new Actor(user.Id, byEmail, null));
+        return await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId).Select(r => r.Version).FirstAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Scr.Core.Rules.Calendar;
+using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Calendar;
 using Spectre.Console;
 
@@ -16,7 +17,7 @@ public static class CalendarListCommand
     {
         var year = new Option<int?>("--year")
         {
-            Description = "Only this year's bank holidays (without it: this year's and every later year's)",
+            Description = "Only this year's bank holidays (without it: the current UK year's and every later year's)",
             HelpName = "YYYY",
             CustomParser = result =>
             {
@@ -45,7 +46,7 @@ public static class CalendarListCommand
         var calendar = await bankHolidays.CalendarAsync(cancellationToken);
         var years = await bankHolidays.YearsAsync(cancellationToken);
         var covered = YearRanges.Describe(years.Select(y => y.Year));
-        var from = year ?? services.Clock.GetUtcNow().Year;
+        var from = year ?? UkTime.DateOf(services.Clock.GetUtcNow()).Year;
         var shown = calendar.Holidays.Where(h => h.Date.Year == from || (year is null && h.Date.Year > from)).ToList();
         if (shown.Count == 0)
         {

@@ -22,6 +22,16 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<StageEvent> StageEvents => Set<StageEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<FileReview> FileReviews => Set<FileReview>();
+    public DbSet<SubGroupRecommendation> SubGroupRecommendations => Set<SubGroupRecommendation>();
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
+    public DbSet<PanelSubmission> PanelSubmissions => Set<PanelSubmission>();
+    public DbSet<PanelMessage> PanelMessages => Set<PanelMessage>();
+    public DbSet<CaseCommunication> CaseCommunications => Set<CaseCommunication>();
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -72,10 +72,33 @@ public class ReviewAgency : IPartOfReview
     {
         AgencyId = agencyId;
         AddedAt = addedAt;
+        RecordsRequestedAt = addedAt;
     }
 
     public Guid ReviewId { get; private set; }
     public Guid AgencyId { get; private set; }
     public Organisation? Agency { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }
+
+    /// <summary>When the agency was asked to secure its records (at once, WT2006 8.21).</summary>
+    public DateTimeOffset RecordsRequestedAt { get; private set; }
+
+    /// <summary>When the agency confirmed its records are secured, and who confirmed it.</summary>
+    public DateTimeOffset? RecordsSecuredAt { get; private set; }
+    public Guid? RecordsSecuredById { get; private set; }
+    public User? RecordsSecuredBy { get; private set; }
+
+    /// <summary>Where and how the records are held, as the agency said.</summary>
+    public string? RecordsNote { get; private set; }
+
+    public void Secure(Guid by, string? note, DateTimeOffset now)
+    {
+        if (RecordsSecuredAt is not null)
+        {
+            throw new Rules.RuleViolationException("This agency has already confirmed its records are secured.");
+        }
+        RecordsSecuredAt = now;
+        RecordsSecuredById = by;
+        RecordsNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
 }

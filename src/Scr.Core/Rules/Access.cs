@@ -38,9 +38,6 @@ public enum ReviewAccess
 {
     None,
 
-    /// <summary>The National Panel: the decision summary the board sent, never the child's identity.</summary>
-    PanelSummary,
-
     /// <summary>An agency involved in or referring the case: the case's outline and its own items.</summary>
     AgencySummary,
 
@@ -50,10 +47,10 @@ public enum ReviewAccess
 
 /// <summary>The facts about a case that decide who may see it.</summary>
 public sealed record ReviewAccessFacts(Guid BoardId, IReadOnlyCollection<Guid> TeamUserIds, IReadOnlyCollection<Guid> AgencyIds,
-    Guid? ReferringAgencyId, bool SharedWithPanel)
+    Guid? ReferringAgencyId)
 {
     public static ReviewAccessFacts Of(Review review) => new(review.BoardId, review.Team.Select(t => t.UserId).ToList(),
-        review.Agencies.Select(a => a.AgencyId).ToList(), review.ReferringAgencyId, review.SharedWithPanelAt is not null);
+        review.Agencies.Select(a => a.AgencyId).ToList(), review.ReferringAgencyId);
 }
 
 /// <summary>Who may see a case, and at what level. The one place these rules live.</summary>
@@ -82,10 +79,7 @@ public static class ReviewAccessRules
         {
             return ReviewAccess.AgencySummary;
         }
-        if (principal.IsPanelMember && review.SharedWithPanel)
-        {
-            return ReviewAccess.PanelSummary;
-        }
+        // The National Panel never opens the case record: it reads only what was sent to it (PanelSubmission).
         return ReviewAccess.None;
     }
 
@@ -98,20 +92,17 @@ public static class ReviewAccessRules
         var fullBoards = principal.BoardsWhere(BoardCaseRoles);
         var agencyIds = principal.AgencyGrants.Where(g => g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct().ToList();
         var agencyBoards = principal.AgencyGrants.SelectMany(g => g.BoardIds).Distinct().ToList();
-        var panel = principal.IsPanelMember;
 
         if (agencyIds.Count == 0)
         {
             return r => fullBoards.Contains(r.BoardId)
-                || r.Team.Any(t => t.UserId == userId)
-                || (panel && r.SharedWithPanelAt != null);
+                || r.Team.Any(t => t.UserId == userId);
         }
         // The coarse agency filter below is narrowed to exact (agency, board) pairs by For() on each row.
         return r => fullBoards.Contains(r.BoardId)
             || r.Team.Any(t => t.UserId == userId)
             || (agencyBoards.Contains(r.BoardId)
-                && (r.Agencies.Any(a => agencyIds.Contains(a.AgencyId)) || (r.ReferringAgencyId != null && agencyIds.Contains(r.ReferringAgencyId.Value))))
-            || (panel && r.SharedWithPanelAt != null);
+                && (r.Agencies.Any(a => agencyIds.Contains(a.AgencyId)) || (r.ReferringAgencyId != null && agencyIds.Contains(r.ReferringAgencyId.Value))));
     }
 
     /// <summary>The parts the person plays in this case, for the lifecycle's "who may".</summary>
@@ -148,4 +139,41 @@ public static class ReviewAccessRules
 
     public static bool MayReadBoardAudit(Principal principal, Guid boardId) =>
         principal.HoldsOnBoard(boardId, BoardAdministratorRoles);
+
+    // Stage 1: who does what before the chair's decision (seed 000 Stage 1; WT2006 8.10–8.11, 8.21).
+
+    /// <summary>The involved agencies of the case for which this person acts (as agency lead or review author).</summary>
+    public static IReadOnlyList<Guid> AgenciesActingFor(Principal principal, Review review) =>
+        principal.AgencyGrants
+            .Where(g => g.OrganisationId is { } id && g.BoardIds.Contains(review.BoardId) && review.Agencies.Any(a => a.AgencyId == id))
+            .Select(g => g.OrganisationId!.Value).Distinct().ToList();
+
+    /// <summary>An agency secures its own records and writes its own file review; the business unit may record either for it.</summary>
+    public static bool MayActForAgency(Principal principal, Review review, Guid agencyId) =>
+        AgenciesActingFor(principal, review).Contains(agencyId) || principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer);
+
+    /// <summary>
+    /// The board sees every file review; an agency sees its own, and the others only once they are shared with the
+    /// involved agencies.
+    /// </summary>
+    public static bool MaySeeFileReview(Principal principal, ReviewAccess access, Review review, Guid agencyId) =>
+        access == ReviewAccess.Full
+        || (access == ReviewAccess.AgencySummary
+            && (AgenciesActingFor(principal, review).Contains(agencyId) || review.FileReviewsSharedAt is not null));
+
+    public static bool MayPrepareSummary(Principal principal, Review review) =>
+        principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer);
+
+    public static bool MayShareFileReviews(Principal principal, Review review) =>
+        principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.SubGroupMember);
+
+    /// <summary>The sub-group recommends; the business unit may record the recommendation the sub-group made.</summary>
+    public static bool MayRecommend(Principal principal, Review review) =>
+        principal.HoldsOnBoard(review.BoardId, Role.SubGroupMember, Role.BusinessUnitOfficer);
+
+    public static bool IsChairOf(Principal principal, Review review) => principal.HoldsOnBoard(review.BoardId, Role.BoardChair);
+
+    /// <summary>A peer reviewer is the chair of another board.</summary>
+    public static bool MayBePeerReviewer(Principal peer, Review review) =>
+        peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);
 }

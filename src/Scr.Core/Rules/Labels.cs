@@ -1,4 +1,5 @@
 using Scr.Core.Models;
+using Scr.Core.Rules.Criteria;
 
 namespace Scr.Core.Rules;
 
@@ -72,6 +73,25 @@ public static class Labels
         _ => value.ToString(),
     };
 
+    /// <summary>The criteria's prompt to the chair, as a heading; the evaluation's explanation says why.</summary>
+    public static string Of(DecisionPrompt value) => value switch
+    {
+        DecisionPrompt.MustHoldReview => "A review must be held",
+        DecisionPrompt.MustConsider => "A review must be considered",
+        DecisionPrompt.CriteriaNotMet => "The criteria are not met",
+        DecisionPrompt.NotEnoughAnswers => "Not enough answers to apply the criteria",
+        _ => value.ToString(),
+    };
+
+    public static string Of(CriteriaSectionKind value) => value switch
+    {
+        CriteriaSectionKind.MustReview => "When a review must be held",
+        CriteriaSectionKind.MustConsider => "When a review must be considered",
+        CriteriaSectionKind.Prompts => "Questions that help the decision",
+        CriteriaSectionKind.HarmAndCircumstances => "The harm and what led up to it",
+        _ => value.ToString(),
+    };
+
     public static string Of(TeamRole value) => value switch
     {
         TeamRole.LeadReviewer => "Lead reviewer",
@@ -114,5 +134,97 @@ public static class Labels
         null => "Not known",
         < 24 => months == 1 ? "1 month" : $"{months} months",
         _ => months % 12 == 0 ? $"{months / 12} years" : $"{months / 12} years {months % 12} month{(months % 12 == 1 ? "" : "s")}",
+    };
+
+    public static string Of(FileReviewRecommendation value) => value switch
+    {
+        FileReviewRecommendation.CriteriaMet => "The criteria for a serious case review are met",
+        FileReviewRecommendation.CriteriaNotMet => "The criteria are not met",
+        _ => "Unsure: the sub-group should consider it",
+    };
+
+    public static string Of(Methodology value) => value switch
+    {
+        Methodology.LearningTogether => "SCIE Learning Together (systems model)",
+        Methodology.SignificantIncidentLearningProcess => "Significant Incident Learning Process (SILP)",
+        Methodology.AppreciativeInquiry => "Appreciative Inquiry",
+        Methodology.RootCauseAnalysis => "Root Cause Analysis",
+        Methodology.FailureModesAndEffectsAnalysis => "Failure Modes and Effects Analysis (FMEA)",
+        Methodology.ChildPracticeReview => "Child Practice Review (Wales)",
+        Methodology.AgencyReviewsAndOverview => "Agency reviews (IMRs) and an overview report",
+        Methodology.Hybrid => "A hybrid of these",
+        _ => "Other",
+    };
+
+    public static string Of(RecipientKind value) => value switch
+    {
+        RecipientKind.BoardChair => "Board chair",
+        RecipientKind.ChiefExecutive => "Chief executive",
+        RecipientKind.LeadMember => "Lead member",
+        RecipientKind.DirectorOfChildrensServices => "Director of children's services",
+        RecipientKind.Agency => "Agency",
+        RecipientKind.NationalPanel => "National Panel",
+        RecipientKind.DepartmentForEducation => "Department for Education",
+        RecipientKind.Ofsted => "Ofsted",
+        RecipientKind.Coroner => "Coroner",
+        _ => "Other",
+    };
+
+    public static string Of(CommunicationMethod value) => value switch
+    {
+        CommunicationMethod.Email => "Email",
+        CommunicationMethod.InApp => "In the service",
+        CommunicationMethod.Letter => "Letter",
+        CommunicationMethod.Telephone => "Telephone",
+        CommunicationMethod.Meeting => "Meeting",
+        _ => "Other",
+    };
+
+    public static string Of(PanelResponse value) => value switch
+    {
+        PanelResponse.NotConsidered => "Not yet considered",
+        PanelResponse.Agreed => "Agreed",
+        _ => "Questioned",
+    };
+
+    public static string Of(ChallengeOutcome value) => value switch
+    {
+        ChallengeOutcome.AwaitingInformation => "Awaiting information",
+        ChallengeOutcome.AcceptedAfterInformation => "Accepted after further information",
+        _ => "Became a review",
+    };
+
+    public static string Of(PanelMessageKind value) => value switch
+    {
+        PanelMessageKind.InformationRequested => "The Panel asked for more information",
+        PanelMessageKind.Challenge => "The Panel challenged the decision",
+        PanelMessageKind.BoardAnswer => "The board answered",
+        PanelMessageKind.Agreement => "The Panel agreed",
+        PanelMessageKind.AcceptedAfterInformation => "The Panel accepted the decision after further information",
+        _ => "The chair reconsidered and initiated a review",
+    };
+
+    /// <summary>A date as GOV.UK writes it: 5 January 2026.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>A UK local time as GOV.UK writes it: 5 January 2026 at 2:30pm.</summary>
+    public static string DateTime(DateTimeOffset instant)
+    {
+        var uk = Timescales.UkTime.ToUk(instant);
+        var time = uk.ToString(uk.Minute == 0 ? "%h" : "h:mm", System.Globalization.CultureInfo.InvariantCulture) + (uk.Hour < 12 ? "am" : "pm");
+        return $"{uk.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} at {time}";
+    }
+
+    public static string Of(GuidanceEdition value) => value switch
+    {
+        GuidanceEdition.Wt1999 => "Working Together 1999",
+        GuidanceEdition.Wt2006 => "Working Together 2006",
+        GuidanceEdition.Wt2010 => "Working Together 2010",
+        GuidanceEdition.Wt2013 => "Working Together 2013",
+        GuidanceEdition.Wt2015 => "Working Together 2015",
+        GuidanceEdition.Wt2018 => "Working Together 2018",
+        GuidanceEdition.Wt2023 => "Working Together 2023",
+        GuidanceEdition.Wales2012 => "Wales: Protecting Children in Wales (2012)",
+        _ => "Not known",
     };
 }

@@ -21,7 +21,15 @@ public sealed class LifecycleAction
     internal LifecycleAction(string key, string name, IReadOnlySet<ReviewStage> from, Func<ReviewStage, ReviewStage> to,
         ReviewStatus resultingStatus, IReadOnlySet<CaseActor> who, bool reasonRequired, string reasonLabel,
         DecisionOutcome? decision = null, params Requirement[] requirements)
+        : this(key, name, ReviewStatus.Open, from, to, resultingStatus, who, reasonRequired, reasonLabel, decision, requirements)
     {
+    }
+
+    internal LifecycleAction(string key, string name, ReviewStatus fromStatus, IReadOnlySet<ReviewStage> from, Func<ReviewStage, ReviewStage> to,
+        ReviewStatus resultingStatus, IReadOnlySet<CaseActor> who, bool reasonRequired, string reasonLabel,
+        DecisionOutcome? decision = null, params Requirement[] requirements)
+    {
+        FromStatus = fromStatus;
         Key = key;
         Name = name;
         From = from;
@@ -41,6 +49,9 @@ public sealed class LifecycleAction
     public string Key { get; }
     public string Name { get; }
     public IReadOnlySet<ReviewStage> From { get; }
+
+    /// <summary>The status the case must have: open, except for reconsidering a decision not to initiate.</summary>
+    public ReviewStatus FromStatus { get; }
     public ReviewStatus ResultingStatus { get; }
     public IReadOnlySet<CaseActor> Who { get; }
     public bool ReasonRequired { get; }
@@ -51,7 +62,7 @@ public sealed class LifecycleAction
 
     public ReviewStage To(ReviewStage from) => _to(from);
 
-    public bool AppliesTo(Review review) => review.IsOpen && From.Contains(review.Stage);
+    public bool AppliesTo(Review review) => review.Status == FromStatus && From.Contains(review.Stage);
 
     public bool MayBeMadeBy(IReadOnlySet<CaseActor> actors) => actors.Overlaps(Who);
 
@@ -60,9 +71,9 @@ public sealed class LifecycleAction
     {
         if (!AppliesTo(review))
         {
-            yield return review.IsOpen
+            yield return review.Status == FromStatus
                 ? $"“{Name}” cannot be done while the case is at stage {(int)review.Stage}, {review.Stage.Title().ToLowerInvariant()}."
-                : "The case is closed.";
+                : review.IsOpen ? $"“{Name}” cannot be done while the case is open." : "The case is closed.";
             yield break;
         }
         if (ReasonRequired && string.IsNullOrWhiteSpace(reason))
@@ -97,22 +108,37 @@ public static class Lifecycle
         "Appoint a lead reviewer to the review team", r => r.Team.Any(t => t.Role == TeamRole.LeadReviewer));
 
     private static readonly Requirement DecisionSentToPanel = new(
-        "Send the decision to the National Panel", r => r.SharedWithPanelAt is not null);
+        "Send the decision to the National Panel", r => r.PanelSubmissions.Count > 0);
+
+    // WT2006 8.11, 8.14: the chair decides following the sub-group's recommendation.
+    private static readonly Requirement RecommendationRecorded = new(
+        "Record the review sub-group's recommendation", r => r.Recommendations.Count > 0);
+
+    // 002 ¶10: a challenged decision not to initiate may become a review.
+    private static readonly Requirement PanelQuestionedDecision = new(
+        "The National Panel has questioned the decision not to initiate",
+        r => r.PanelSubmissions.Any(p => p.Outcome == DecisionOutcome.DoNotInitiate && p.ChallengeOutcome == ChallengeOutcome.AwaitingInformation));
 
     public static LifecycleAction Initiate { get; } = new(
         "initiate", "Initiate a serious case review", Stages(ReviewStage.Identification), _ => ReviewStage.Scoping,
         ReviewStatus.Open, ChairOnly, reasonRequired: true, "Rationale for the decision",
-        DecisionOutcome.InitiateSeriousCaseReview, AgenciesRecorded);
+        DecisionOutcome.InitiateSeriousCaseReview, AgenciesRecorded, RecommendationRecorded);
 
     public static LifecycleAction CommissionLearningReview { get; } = new(
         "commission-learning-review", "Commission a non-statutory learning review", Stages(ReviewStage.Identification),
         _ => ReviewStage.Scoping, ReviewStatus.Open, ChairOnly, reasonRequired: true, "Rationale for the decision",
-        DecisionOutcome.CommissionLearningReview, AgenciesRecorded);
+        DecisionOutcome.CommissionLearningReview, AgenciesRecorded, RecommendationRecorded);
 
     public static LifecycleAction DoNotInitiate { get; } = new(
         "do-not-initiate", "Do not initiate a review", Stages(ReviewStage.Identification), stage => stage,
         ReviewStatus.NotInitiated, ChairOnly, reasonRequired: true, "Rationale for the decision",
-        DecisionOutcome.DoNotInitiate);
+        DecisionOutcome.DoNotInitiate, RecommendationRecorded);
+
+    /// <summary>The chair reconsiders a decision not to initiate that the Panel questioned, and initiates a review.</summary>
+    public static LifecycleAction Reconsider { get; } = new(
+        "reconsider", "Reconsider and initiate a serious case review", ReviewStatus.NotInitiated, Stages(ReviewStage.Identification),
+        _ => ReviewStage.Scoping, ReviewStatus.Open, ChairOnly, reasonRequired: true, "Rationale for the new decision",
+        DecisionOutcome.InitiateSeriousCaseReview, AgenciesRecorded, PanelQuestionedDecision);
 
     public static LifecycleAction Commission { get; } = new(
         "commission", "Review commissioned: start working through it", Stages(ReviewStage.Scoping), Next,
@@ -151,7 +177,7 @@ public static class Lifecycle
 
     public static IReadOnlyList<LifecycleAction> All { get; } =
     [
-        Initiate, CommissionLearningReview, DoNotInitiate, Commission, ManageParallelProcesses, EngagePanel,
+        Initiate, CommissionLearningReview, DoNotInitiate, Reconsider, Commission, ManageParallelProcesses, EngagePanel,
         ApplyLearning, PlanPublication, MonitorImpact, Close, StepBack,
     ];
 

@@ -130,9 +130,9 @@ public sealed record CaseDetail(Guid Id, string Reference, string Board, ReviewK
             view.Access, r.Version, full ? r.Summary : null,
             full ? r.Children.Select(c => new ChildDetail(c.Name, c.AgeAtIncidentMonths, c.Sex, c.Ethnicity, c.Disability, c.ChildProtectionPlan, c.LegalStatus)).ToList()
                 : view.Access == ReviewAccess.AgencySummary ? [] : [],
-            view.Access is ReviewAccess.Full or ReviewAccess.PanelSummary ? r.Decision : null,
-            view.Access is ReviewAccess.Full or ReviewAccess.PanelSummary ? r.DecisionRationale : null,
-            view.Access is ReviewAccess.Full or ReviewAccess.PanelSummary ? r.DecidedAt : null,
+            full ? r.Decision : null,
+            full ? r.DecisionRationale : null,
+            full ? r.DecidedAt : null,
             full ? r.StageEvents.OrderBy(e => e.At).Select(e => new StageEventDetail(e.From, e.To, e.StatusAfter, e.ActionKey, e.At, e.Reason)).ToList() : [],
             full ? Lifecycle.AvailableFor(r).Where(a => a.MayBeMadeBy(view.Actors)).Select(a => a.Key).ToList() : []);
     }

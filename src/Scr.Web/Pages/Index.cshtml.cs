@@ -22,7 +22,6 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     public IEnumerable<ReviewListRow> AwaitingDecision => Visible.Where(r => r.Access == ReviewAccess.Full && r.IsOpen && r.Stage == ReviewStage.Identification);
     public IEnumerable<ReviewListRow> MyTeamCases => Visible.Where(r => r.Access == ReviewAccess.Full && !OwnBoards.Contains(r.BoardId));
     public IEnumerable<ReviewListRow> AgencyCases => Visible.Where(r => r.Access == ReviewAccess.AgencySummary);
-    public IEnumerable<ReviewListRow> PanelCases => Visible.Where(r => r.Access == ReviewAccess.PanelSummary);
 
     public int OpenAt(ReviewStage stage) => Visible.Count(r => r.IsOpen && r.Stage == stage && OwnBoards.Contains(r.BoardId));
 

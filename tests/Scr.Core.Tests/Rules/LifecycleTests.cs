@@ -8,10 +8,42 @@ public class LifecycleTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid Chair = Guid.NewGuid();
 
-    private static Review NewCase(int agencies = 1) => Review.Notify(Guid.NewGuid(), "NB-2026-001", IncidentType.Death,
-        new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2), "", GuidanceEdition.Wt2006, null,
-        [new ReviewChild("Test Child", 4, Sex.Male, Ethnicity.NotKnown, YesNoNotKnown.No, ChildProtectionPlanStatus.No, LegalStatus.None)],
-        Enumerable.Range(0, agencies).Select(_ => Guid.NewGuid()), Guid.NewGuid(), Now);
+    private static Review NewCase(int agencies = 1, bool recommended = true)
+    {
+        var review = Review.Notify(Guid.NewGuid(), "NB-2026-001", IncidentType.Death,
+            new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2), "", GuidanceEdition.Wt2006, null,
+            [new ReviewChild("Test Child", 4, Sex.Male, Ethnicity.NotKnown, YesNoNotKnown.No, ChildProtectionPlanStatus.No, LegalStatus.None)],
+            Enumerable.Range(0, agencies).Select(_ => Guid.NewGuid()), Guid.NewGuid(), Now);
+        if (recommended)
+        {
+            review.Recommend(new SubGroupRecommendation("wt2006", "{}", DecisionOutcome.InitiateSeriousCaseReview, "Criteria met", null, null, null, "",
+                Guid.NewGuid(), Now));
+        }
+        return review;
+    }
+
+    [Fact]
+    public void Decide_WithoutTheSubGroupsRecommendation_Refused()
+    {
+        var review = NewCase(recommended: false);
+        Should.Throw<RuleViolationException>(() => review.Apply(Lifecycle.DoNotInitiate, Chair, "Not met", Now))
+            .Messages.ShouldContain("Record the review sub-group's recommendation");
+    }
+
+    [Fact]
+    public void Reconsider_OnlyAfterThePanelQuestionsADecisionNotToInitiate()
+    {
+        var review = NewCase();
+        review.Apply(Lifecycle.DoNotInitiate, Chair, "Not met", Now);
+        Lifecycle.AvailableFor(review).Select(a => a.Key).ShouldBe(["reconsider"]);
+        Lifecycle.Reconsider.UnmetRequirements(review, "Panel is right").ShouldContain("The National Panel has questioned the decision not to initiate");
+        var sent = review.SendToPanel("outline", "National Panel", Now);
+        sent.Question(PanelMessageKind.Challenge, "Psychological harm was not considered", Guid.NewGuid(), Now);
+        review.Apply(Lifecycle.Reconsider, Chair, "The Panel's challenge is right", Now);
+        review.Status.ShouldBe(ReviewStatus.Open);
+        review.Stage.ShouldBe(ReviewStage.Scoping);
+        review.Decision.ShouldBe(DecisionOutcome.InitiateSeriousCaseReview);
+    }
 
     [Fact]
     public void Notify_NewCase_StartsAtIdentificationOpen()
@@ -51,24 +83,22 @@ public class LifecycleTests
     }
 
     [Fact]
-    public void Initiate_WithRationale_RecordsDecisionAndSharesItWithThePanel()
+    public void Initiate_WithRationale_RecordsDecision()
     {
         var review = NewCase();
         review.Apply(Lifecycle.Initiate, Chair, "Criteria of 8.5 met", Now);
         review.Stage.ShouldBe(ReviewStage.Scoping);
         review.Decision.ShouldBe(DecisionOutcome.InitiateSeriousCaseReview);
         review.DecisionRationale.ShouldBe("Criteria of 8.5 met");
-        review.SharedWithPanelAt.ShouldBe(Now);
     }
 
     [Fact]
-    public void DoNotInitiate_ClosesTheCaseAndStillGoesToThePanel()
+    public void DoNotInitiate_EndsTheCaseUnlessReconsidered()
     {
         var review = NewCase();
         review.Apply(Lifecycle.DoNotInitiate, Chair, "No abuse or neglect suspected", Now);
         review.Status.ShouldBe(ReviewStatus.NotInitiated);
-        review.SharedWithPanelAt.ShouldNotBeNull();
-        Lifecycle.AvailableFor(review).ShouldBeEmpty();
+        Lifecycle.AvailableFor(review).Select(a => a.Key).ShouldBe(["reconsider"]);
     }
 
     [Fact]
@@ -101,6 +131,7 @@ public class LifecycleTests
     {
         var review = NewCase();
         review.Apply(Lifecycle.Initiate, Chair, "Met", Now);
+        review.SendToPanel("outline", "National Panel", Now);
         review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Chair, Now);
         foreach (var action in new[] { Lifecycle.Commission, Lifecycle.ManageParallelProcesses, Lifecycle.EngagePanel, Lifecycle.ApplyLearning,
             Lifecycle.PlanPublication, Lifecycle.MonitorImpact })

@@ -14,8 +14,8 @@ public class ReviewAccessRulesTests
     private static Principal WithRole(Role role, Guid? organisation, OrganisationKind? kind, params Guid[] boards) =>
         new(Me, "me", [new Grant(role, organisation, kind, boards)]);
 
-    private static ReviewAccessFacts Case(Guid board, Guid[]? team = null, Guid[]? agencies = null, bool shared = false) =>
-        new(board, team ?? [], agencies ?? [], null, shared);
+    private static ReviewAccessFacts Case(Guid board, Guid[]? team = null, Guid[]? agencies = null) =>
+        new(board, team ?? [], agencies ?? [], null);
 
     [Theory]
     [InlineData(Role.BusinessUnitOfficer)]
@@ -60,13 +60,14 @@ public class ReviewAccessRulesTests
         ReviewAccessRules.For(WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel), Case(Board)).ShouldBe(ReviewAccess.None);
 
     [Fact]
-    public void For_PanelAfterTheDecisionIsSent_PanelSummary() =>
-        ReviewAccessRules.For(WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel), Case(Board, shared: true))
-            .ShouldBe(ReviewAccess.PanelSummary);
+    public void For_PanelEvenAfterADecisionIsSent_None() =>
+        // The Panel reads what was sent to it (PanelSubmission), never the case record.
+        ReviewAccessRules.For(WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel), Case(Board))
+            .ShouldBe(ReviewAccess.None);
 
     [Fact]
     public void For_SystemAdministrator_None() =>
-        ReviewAccessRules.For(WithRole(Role.SystemAdministrator, null, null), Case(Board, shared: true)).ShouldBe(ReviewAccess.None);
+        ReviewAccessRules.For(WithRole(Role.SystemAdministrator, null, null), Case(Board)).ShouldBe(ReviewAccess.None);
 
     [Fact]
     public void VisibleTo_AgreesWithFor_OnEveryCombination()
@@ -92,7 +93,6 @@ public class ReviewAccessRulesTests
                     null, [new ReviewChild("C", null, Sex.NotKnown, Ethnicity.NotKnown, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
                     [agency], Guid.NewGuid(), DateTimeOffset.UnixEpoch);
                 shared.AddToTeam(Me, TeamRole.LeadReviewer, Guid.NewGuid(), DateTimeOffset.UnixEpoch);
-                shared.Apply(Lifecycle.Initiate, Guid.NewGuid(), "Met", DateTimeOffset.UnixEpoch);
                 reviews.Add(shared);
             }
         }

@@ -115,8 +115,8 @@ public class ReviewServiceTests
         // Both load the case before either saves: the database's concurrency check decides.
         using var a = services.CreateScope();
         using var b = services.CreateScope();
-        var loadedA = await a.Db().Reviews.Include(r => r.Agencies).Include(r => r.Team).SingleAsync(r => r.Id == caseId);
-        var loadedB = await b.Db().Reviews.Include(r => r.Agencies).Include(r => r.Team).SingleAsync(r => r.Id == caseId);
+        var loadedA = await a.Db().Reviews.Include(r => r.Agencies).Include(r => r.Team).Include(r => r.Recommendations).SingleAsync(r => r.Id == caseId);
+        var loadedB = await b.Db().Reviews.Include(r => r.Agencies).Include(r => r.Team).Include(r => r.Recommendations).SingleAsync(r => r.Id == caseId);
         loadedA.Apply(Lifecycle.Initiate, chair.UserId, "A", DateTimeOffset.UtcNow);
         loadedB.Apply(Lifecycle.DoNotInitiate, chair.UserId, "B", DateTimeOffset.UtcNow);
         a.Db().Entry(loadedA).Property(r => r.Version).OriginalValue = version;

@@ -59,6 +59,7 @@ public class JourneyTests : IAsyncLifetime
     public async Task Move_TwoPeopleAtOnce_SecondIsToldAndKeepsWhatTheyTyped()
     {
         var review = await _world.CaseAsync("Infant found unresponsive");
+        await _world.RecommendAsync(review.Id, "officer@northbridge.example");
         var chair = await _world.SignInAsync("chair@northbridge.example");
         var chairAgain = await _world.SignInAsync("chair@northbridge.example");
         var url = $"/cases/{review.Id}/move/initiate";

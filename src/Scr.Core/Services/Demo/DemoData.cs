@@ -4,6 +4,7 @@ using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
+using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core.Services.Demo;
@@ -14,7 +15,7 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// A fictional board ("Northbridge"), a neighbouring board, their agencies, one person per role and a handful of cases
 /// in different stages. Every name is invented. Demo accounts use the reserved ".example" domains.
 /// </summary>
-public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, Principals principals, TimeProvider clock)
+public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, Principals principals, TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -168,6 +169,13 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
 
         async Task Move(Review review, Principal by, string action, string? reason)
         {
+            if (Lifecycle.Find(action)?.Decision is { } outcome)
+            {
+                // The chair decides on the sub-group's recommendation (WT2006 8.11); the business unit records it here.
+                var version = await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
+                await decisions.RecommendAsync(review.Id, new RecommendationInput("wt2006", "{}", outcome, reason ?? "", null, null, null, []),
+                    version, review.BoardId == northbridge.Id ? officer : eastmereOfficer, Seeder, cancellationToken);
+            }
             var current = await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
             await reviews.MoveAsync(review.Id, action, reason, current, by, Seeder, cancellationToken);
         }

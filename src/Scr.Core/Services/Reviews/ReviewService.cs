@@ -3,6 +3,8 @@ using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Decisions;
+using Scr.Core.Services.Messages;
 
 namespace Scr.Core.Services.Reviews;
 
@@ -11,7 +13,7 @@ public sealed record NotifyChild(string Name, int? AgeAtIncidentMonths, Sex Sex,
 
 public sealed record NotifyOptions(Guid BoardId, IncidentType IncidentType, DateOnly IncidentDate, DateOnly KnownToBoardOn,
     string Summary, IReadOnlyList<NotifyChild> Children, IReadOnlyList<Guid> AgencyIds, Guid? ReferringAgencyId,
-    GuidanceEdition Guidance = GuidanceEdition.Wt2006);
+    GuidanceEdition Guidance = GuidanceEdition.Wt2006, string? OtherChildrenAtRisk = null, string? ImmediateActions = null);
 
 public sealed record ReviewListFilter(Guid? BoardId = null, ReviewStage? Stage = null, ReviewStatus? Status = null, string? Search = null,
     int Page = 1, int PageSize = 50);
@@ -25,7 +27,7 @@ public sealed record ReviewListRow(Guid Id, string Reference, Guid BoardId, stri
 public sealed record ReviewView(Review Review, ReviewAccess Access, IReadOnlySet<CaseActor> Actors);
 
 /// <summary>Notifying, reading, listing and moving cases. Every read of a case record is audited.</summary>
-public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, TimeProvider clock)
 {
     public async Task<Review> NotifyAsync(NotifyOptions options, Principal principal, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -56,11 +58,43 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
         var review = Review.Notify(board.Id, $"{prefix}{next:000}", options.IncidentType, options.IncidentDate, options.KnownToBoardOn,
             options.Summary.Trim(), options.Guidance, options.ReferringAgencyId,
             options.Children.Select(c => new ReviewChild(c.Name.Trim(), c.AgeAtIncidentMonths, c.Sex, c.Ethnicity, c.Disability, c.ChildProtectionPlan, c.LegalStatus)),
-            agencyIds, principal.UserId, now);
+            agencyIds, principal.UserId, now, options.OtherChildrenAtRisk, options.ImmediateActions);
         db.Reviews.Add(review);
         audit.Record(actor, AuditActions.ReviewNotified, board.Id, "review", review.Id.ToString(), $"reference={review.Reference}");
+        await TellOfNotificationAsync(review, board.Name, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await messenger.SendQueuedAsync(cancellationToken);
         return review;
+    }
+
+    /// <summary>
+    /// Initial action (seed 000 Stage 1): the chair gets the notification at once, and each involved agency is asked at
+    /// once to secure its records and send a short file review.
+    /// </summary>
+    private async Task TellOfNotificationAsync(Review review, string boardName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var chairs = await messenger.HoldersAsync(review.BoardId, [Role.BoardChair], cancellationToken);
+        var death = review.IncidentType is IncidentType.Death or IncidentType.Suicide;
+        messenger.Tell(chairs, review.Id, $"New notification to {boardName}: case {review.Reference}",
+            (death ? "A child has died. Guidance asks that you have the notification within 48 hours. " : "A serious incident has been notified. ")
+            + "Open the case to read the notification and confirm you have it.", $"/cases/{review.Id}");
+        foreach (var chair in chairs)
+        {
+            review.Record(new CaseCommunication(RecipientKind.BoardChair, chair.Name, null, CommunicationMethod.Email, "Copy of the notification", null, null, now));
+        }
+        review.RecordChairNotified(now);
+        var fileReviewsDue = Labels.Date(review.IncidentDate.AddDays(7));
+        var agencyNames = await db.Organisations.AsNoTracking().Where(o => review.Agencies.Select(a => a.AgencyId).Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        foreach (var agency in review.Agencies)
+        {
+            var leads = await messenger.HoldersAsync(agency.AgencyId, [Role.AgencyLead], cancellationToken);
+            messenger.Tell(leads, review.Id, $"Secure your records: case {review.Reference} ({boardName})",
+                "Your agency is involved in a serious incident notified to the board. Secure every record about the child and family now, "
+                + $"confirm it in the service, and send a short file review by {fileReviewsDue}.", $"/cases/{review.Id}/agency");
+            review.Record(new CaseCommunication(RecipientKind.Agency, agencyNames.GetValueOrDefault(agency.AgencyId, "Agency"), agency.AgencyId,
+                CommunicationMethod.Email, "Request to secure records and send a short file review", $"File review due by {fileReviewsDue}.", null, now));
+        }
     }
 
     /// <summary>
@@ -75,15 +109,21 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
         return view;
     }
 
-    private async Task<ReviewView> LoadAsync(Guid id, Principal principal, bool tracking, CancellationToken cancellationToken)
+    internal async Task<ReviewView> LoadAsync(Guid id, Principal principal, bool tracking, CancellationToken cancellationToken)
     {
         var query = db.Reviews
             .Include(r => r.Board)
             .Include(r => r.Children)
             .Include(r => r.Agencies).ThenInclude(a => a.Agency)
+            .Include(r => r.Agencies).ThenInclude(a => a.RecordsSecuredBy)
             .Include(r => r.Team).ThenInclude(t => t.User)
             .Include(r => r.Declarations)
             .Include(r => r.StageEvents)
+            .Include(r => r.FileReviews)
+            .Include(r => r.Recommendations)
+            .Include(r => r.PeerReviews).ThenInclude(p => p.Peer)
+            .Include(r => r.PanelSubmissions).ThenInclude(p => p.Messages)
+            .Include(r => r.Communications)
             .AsSplitQuery();
         var review = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (review is null)
@@ -140,14 +180,13 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
                 TeamUserIds = r.Team.Select(t => t.UserId).ToList(),
                 AgencyIds = r.Agencies.Select(a => a.AgencyId).ToList(),
                 r.ReferringAgencyId,
-                Shared = r.SharedWithPanelAt != null,
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var rows = candidates
             .Select(c => new ReviewListRow(c.Id, c.Reference, c.BoardId, c.BoardName, c.Kind, c.Stage, c.Status, c.IncidentType,
                 c.IncidentDate, c.KnownToBoardOn,
-                ReviewAccessRules.For(principal, new ReviewAccessFacts(c.BoardId, c.TeamUserIds, c.AgencyIds, c.ReferringAgencyId, c.Shared))))
+                ReviewAccessRules.For(principal, new ReviewAccessFacts(c.BoardId, c.TeamUserIds, c.AgencyIds, c.ReferringAgencyId))))
             .Where(r => r.Access != ReviewAccess.None)
             .ToList();
         return exact ? (rows, total) : (rows.Skip(skip).Take(filter.PageSize).ToList(), rows.Count);
@@ -167,11 +206,46 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
         var review = view.Review;
         ExpectVersion(review, expectedVersion);
         var from = review.Stage;
-        var stageEvent = review.Apply(action, principal.UserId, reason, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var questioned = action == Lifecycle.Reconsider
+            ? review.PanelSubmissions.First(p => p.Outcome == DecisionOutcome.DoNotInitiate && p.ChallengeOutcome == ChallengeOutcome.AwaitingInformation)
+            : null;
+        var stageEvent = review.Apply(action, principal.UserId, reason, now);
         audit.Record(actor, AuditActions.ReviewMoved, review.BoardId, "review", review.Id.ToString(),
             $"action={action.Key}; from={from}; to={stageEvent.To}; status={stageEvent.StatusAfter}");
+        questioned?.BecameReview(stageEvent.Reason ?? "", principal.UserId, now);
+        if (action.Decision is not null)
+        {
+            await SendDecisionAsync(review, now, cancellationToken);
+        }
         await SaveAsync(cancellationToken);
+        await messenger.SendQueuedAsync(cancellationToken);
         return stageEvent;
+    }
+
+    /// <summary>
+    /// Every decision, yes or no, goes to the National Panel with its rationale (and to DfE and Ofsted, recorded as
+    /// recipients), and in writing to every involved agency (002 ¶10; seed 000 Stage 1).
+    /// </summary>
+    private async Task SendDecisionAsync(Review review, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var decision = review.Decision!.Value;
+        var submission = review.SendToPanel(PanelOutline.Of(review), "National Panel; Department for Education; Ofsted", now);
+        audit.Record(Actor.System("scr"), AuditActions.DecisionSentToPanel, review.BoardId, "panel-submission", submission.Id.ToString(),
+            $"review={review.Id}; outcome={decision}");
+        var subject = $"Decision on case {review.Reference}: {Labels.Of(decision).ToLowerInvariant()}";
+        messenger.Tell(await messenger.PanelAsync(cancellationToken), null, $"Decision received from {review.Board?.Name}: {review.Reference}",
+            $"{Labels.Of(decision)}.", $"/panel/decisions/{submission.Id}");
+        review.Record(new CaseCommunication(RecipientKind.NationalPanel, "National Panel", null, CommunicationMethod.InApp, subject, review.DecisionRationale, null, now));
+        review.Record(new CaseCommunication(RecipientKind.DepartmentForEducation, "Department for Education", null, CommunicationMethod.Email, subject, null, null, now));
+        review.Record(new CaseCommunication(RecipientKind.Ofsted, "Ofsted", null, CommunicationMethod.Email, subject, null, null, now));
+        foreach (var agency in review.Agencies)
+        {
+            var leads = await messenger.HoldersAsync(agency.AgencyId, [Role.AgencyLead], cancellationToken);
+            messenger.Tell(leads, review.Id, subject, $"The chair of {review.Board?.Name} has decided: {Labels.Of(decision).ToLowerInvariant()}.", $"/cases/{review.Id}");
+            review.Record(new CaseCommunication(RecipientKind.Agency, agency.Agency?.Name ?? "Agency", agency.AgencyId, CommunicationMethod.Email, subject,
+                null, null, now));
+        }
     }
 
     public async Task AddToTeamAsync(Guid id, Guid userId, TeamRole role, Guid expectedVersion, Principal principal, Actor actor,
@@ -227,7 +301,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
         await SaveAsync(cancellationToken);
     }
 
-    private static void RequireFull(ReviewView view)
+    internal static void RequireFull(ReviewView view)
     {
         if (view.Access != ReviewAccess.Full)
         {
@@ -235,7 +309,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
         }
     }
 
-    private void ExpectVersion(Review review, Guid expectedVersion)
+    internal void ExpectVersion(Review review, Guid expectedVersion)
     {
         if (review.Version != expectedVersion)
         {
@@ -244,7 +318,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, TimeProvider 
         db.Entry(review).Property(r => r.Version).OriginalValue = expectedVersion;
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    internal async Task SaveAsync(CancellationToken cancellationToken)
     {
         try
         {

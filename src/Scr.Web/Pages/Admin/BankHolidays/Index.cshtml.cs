@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Calendar;
+using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Calendar;
 using Scr.Web.Security;
 
@@ -97,7 +98,7 @@ public class IndexModel(CurrentUser me, BankHolidayService bankHolidays, TimePro
 
     private async Task LoadAsync()
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = UkTime.DateOf(clock.GetUtcNow());
         Years = await bankHolidays.YearsAsync(HttpContext.RequestAborted);
         var calendar = await bankHolidays.CalendarAsync(HttpContext.RequestAborted);
         Next = [.. calendar.Holidays.Where(h => h.Date >= Today).Take(NextCount)];
