@@ -6,6 +6,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
 using Scr.Core.Services.Drafts;
@@ -36,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoData>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<OrganisationService>();
+        services.AddSingleton<BankHolidayCache>();
+        services.AddScoped<BankHolidayService>();
         return services;
     }
 

@@ -132,6 +132,7 @@ public static class WebSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin/Organisations", Permissions.ManageOrganisations);
+            o.Conventions.AuthorizeFolder("/Admin/BankHolidays", Permissions.ManageBankHolidays);
             o.Conventions.AllowAnonymousToFolder("/Account/SignIn");
             o.Conventions.AllowAnonymousToFolder("/Account/Invitation");
             o.Conventions.AllowAnonymousToFolder("/Account/Password");

@@ -88,6 +88,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/admin/organisations", "GET", _ => "/admin/organisations", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/admin/organisations/add-board", "GET", _ => "/admin/organisations/add-board", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/admin/organisations/add-agency", "GET", _ => "/admin/organisations/add-agency", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
+        new("/admin/bank-holidays", "GET", _ => "/admin/bank-holidays", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/account/tokens", "GET", _ => "/account/tokens", Allow(Ok, Everyone), ToSignIn),
         new("/account/passkeys", "GET", _ => "/account/passkeys", Allow(Ok, Everyone), ToSignIn),
         // POST-only JSON for the passkey script (PasskeyTests covers who may call them): a GET is not allowed.
