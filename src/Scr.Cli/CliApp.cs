@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts, import notifications, check the audit log and load demo data.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log and load demo data.")
         {
             HelpName = Name,
         };
@@ -120,6 +120,10 @@ public static class CliApp
         demo.Subcommands.Add(DemoBulkCasesCommand.Create(cli));
         demo.Subcommands.Add(DemoSessionCommand.Create(cli));
 
+        var calendar = new Command("calendar", "The bank holidays of England and Wales that working-day deadlines skip.");
+        calendar.Subcommands.Add(CalendarListCommand.Create(cli));
+        calendar.Subcommands.Add(CalendarImportCommand.Create(cli));
+
         var audit = new Command("audit", "The tamper-evident audit log.");
         audit.Subcommands.Add(AuditVerifyCommand.Create(cli));
         audit.Subcommands.Add(AuditTailCommand.Create(cli));
@@ -128,6 +132,7 @@ public static class CliApp
         root.Subcommands.Add(users);
         root.Subcommands.Add(orgs);
         root.Subcommands.Add(cases);
+        root.Subcommands.Add(calendar);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(audit);
         return root;

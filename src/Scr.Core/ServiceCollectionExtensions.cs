@@ -6,8 +6,10 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
+using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
@@ -29,11 +31,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Principals>();
         services.AddScoped<ReviewService>();
         services.AddScoped<Messenger>();
+        services.AddScoped<DraftService>();
         services.AddScoped<DecisionService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoData>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<OrganisationService>();
+        services.AddSingleton<BankHolidayCache>();
+        services.AddScoped<BankHolidayService>();
         return services;
     }
 

@@ -132,6 +132,7 @@ public static class WebSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin/Organisations", Permissions.ManageOrganisations);
+            o.Conventions.AuthorizeFolder("/Admin/BankHolidays", Permissions.ManageBankHolidays);
             o.Conventions.AllowAnonymousToFolder("/Account/SignIn");
             o.Conventions.AllowAnonymousToFolder("/Account/Invitation");
             o.Conventions.AllowAnonymousToFolder("/Account/Password");
@@ -213,6 +214,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Drafts.FormDrafts>();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();

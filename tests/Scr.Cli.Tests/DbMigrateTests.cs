@@ -1,7 +1,16 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Migrations;
+
 namespace Scr.Cli.Tests;
 
 public class DbMigrateTests
 {
+    /// <summary>How many SQLite migrations there are, so adding one does not break these tests.</summary>
+    private static readonly int Migrations = typeof(Scr.Migrations.Sqlite.DesignTimeFactory).Assembly.GetTypes()
+        .Count(t => t.GetCustomAttribute<MigrationAttribute>() is not null);
+
+    private static string Plural(int count) => count == 1 ? "migration" : "migrations";
+
     [Fact]
     public async Task Migrate_NewDatabase_AppliesMigrationsThenNothingTheSecondTime()
     {
@@ -11,7 +20,7 @@ public class DbMigrateTests
         var second = await sandbox.SucceedAsync("db", "migrate");
 
         first.Out.ShouldContain($"SQLite database {sandbox.DatabasePath}");
-        first.Out.ShouldContain("Applied 1 migration of 1");
+        first.Out.ShouldContain($"Applied {Migrations} {Plural(Migrations)} of {Migrations}");
         second.Out.ShouldContain("Already up to date");
         File.Exists(sandbox.DatabasePath).ShouldBeTrue();
     }
@@ -38,7 +47,7 @@ public class DbMigrateTests
         var result = await sandbox.RunAsync("users", "list");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("is not up to date (1 migration to apply). Run 'scr db migrate' first.");
+        result.Error.ShouldContain($"is not up to date ({Migrations} {Plural(Migrations)} to apply). Run 'scr db migrate' first.");
     }
 
     [Fact]

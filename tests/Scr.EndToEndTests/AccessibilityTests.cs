@@ -114,6 +114,12 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await Expect(page.GetByTestId("new-token")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             await VisitAsync(page, "/admin/tokens");
+
+            // Bank holidays, and the upload's error state.
+            await VisitAsync(page, "/admin/bank-holidays");
+            await page.GetByTestId("import").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
         }
     }
 }

@@ -78,6 +78,17 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/team", "GET", ids => $"/cases/{ids.OtherBoardCase}/team",
             Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        // Stage 1: an involved agency (or the business unit for it) secures records and sends its file review.
+        new("/cases/{id:guid}/agency", "GET", ids => $"/cases/{ids.NewCase}/agency",
+            Merge(Allow(Ok, Officer, AgencyLead, AgencyAuthor), Allow(Forbidden, Chair, SubGroup), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/file-reviews", "GET", ids => $"/cases/{ids.NewCase}/file-reviews",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/recommendation", "GET", ids => $"/cases/{ids.NewCase}/recommendation",
+            Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/decision", "GET", ids => $"/cases/{ids.NewCase}/decision",
+            Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Only the chair asked may open a peer review; a guessed id is not found for anyone.
+        new("/peer-reviews/{id:guid}", "GET", _ => $"/peer-reviews/{Guid.NewGuid()}", Allow(Hidden, Everyone), ToSignIn),
         new("/cases/{id:guid}/declare-involvement", "GET", ids => $"/cases/{ids.ScopingCase}/declare-involvement",
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/audit", "GET", _ => "/audit", Merge(Allow(Ok, Officer, Chair, OtherBoardOfficer, Admin), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
@@ -87,6 +98,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/admin/organisations", "GET", _ => "/admin/organisations", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/admin/organisations/add-board", "GET", _ => "/admin/organisations/add-board", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/admin/organisations/add-agency", "GET", _ => "/admin/organisations/add-agency", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
+        new("/admin/bank-holidays", "GET", _ => "/admin/bank-holidays", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/account/tokens", "GET", _ => "/account/tokens", Allow(Ok, Everyone), ToSignIn),
         new("/account/passkeys", "GET", _ => "/account/passkeys", Allow(Ok, Everyone), ToSignIn),
         // POST-only JSON for the passkey script (PasskeyTests covers who may call them): a GET is not allowed.

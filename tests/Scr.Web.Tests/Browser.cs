@@ -31,6 +31,30 @@ public static class Browser
         return await client.PostAsync(action ?? page, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// GETs the page for its token, then POSTs it as a browser sends a form with a file upload (multipart/form-data): the
+    /// file under <paramref name="field"/>, or an empty file part with no name when <paramref name="content"/> is null (what a
+    /// browser sends when no file was chosen).
+    /// </summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string page, string field, string fileName, byte[]? content)
+    {
+        var document = await client.GetDocumentAsync(page);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken(document)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(content ?? []);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(content is null ? "application/octet-stream" : "application/json");
+        // Set by hand: MultipartFormDataContent refuses the empty file name a browser sends when no file was chosen.
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+        {
+            Name = $"\"{field}\"",
+            FileName = $"\"{(content is null ? "" : fileName)}\"",
+        };
+        form.Add(file);
+        return await client.PostAsync(page, form);
+    }
+
     public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;
 
     /// <summary>Signs in with password and the current TOTP code; moves the test clock on first so each code is fresh.</summary>

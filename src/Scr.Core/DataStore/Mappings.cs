@@ -349,3 +349,14 @@ internal sealed class CalendarFeedMapping : IEntityTypeConfiguration<CalendarFee
         b.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class BankHolidayEntryMapping : IEntityTypeConfiguration<BankHolidayEntry>
+{
+    public void Configure(EntityTypeBuilder<BankHolidayEntry> b)
+    {
+        b.ToTable("bank_holidays");
+        b.HasKey(h => h.Date);
+        b.Property(h => h.Date).ValueGeneratedNever();
+        b.Property(h => h.Title).HasMaxLength(Rules.Calendar.BankHolidayFile.MaxTitleLength).IsRequired();
+    }
+}

@@ -32,6 +32,7 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

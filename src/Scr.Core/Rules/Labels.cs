@@ -214,4 +214,17 @@ public static class Labels
         var time = uk.ToString(uk.Minute == 0 ? "%h" : "h:mm", System.Globalization.CultureInfo.InvariantCulture) + (uk.Hour < 12 ? "am" : "pm");
         return $"{uk.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} at {time}";
     }
+
+    public static string Of(GuidanceEdition value) => value switch
+    {
+        GuidanceEdition.Wt1999 => "Working Together 1999",
+        GuidanceEdition.Wt2006 => "Working Together 2006",
+        GuidanceEdition.Wt2010 => "Working Together 2010",
+        GuidanceEdition.Wt2013 => "Working Together 2013",
+        GuidanceEdition.Wt2015 => "Working Together 2015",
+        GuidanceEdition.Wt2018 => "Working Together 2018",
+        GuidanceEdition.Wt2023 => "Working Together 2023",
+        GuidanceEdition.Wales2012 => "Wales: Protecting Children in Wales (2012)",
+        _ => "Not known",
+    };
 }

@@ -245,6 +245,24 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.BankHolidayEntry", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("bank_holidays", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.CalendarFeed", b =>
                 {
                     b.Property<Guid>("Id")

@@ -7,12 +7,18 @@ namespace Scr.Web.Security;
 public static class Permissions
 {
     public const string ManageOrganisations = "manage-organisations";
+    public const string ManageBankHolidays = "manage-bank-holidays";
 
-    public static void AddScrPermissions(this AuthorizationOptions options) =>
-        options.AddPolicy(ManageOrganisations, p => p
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new SystemAdministratorRequirement()));
+    public static void AddScrPermissions(this AuthorizationOptions options)
+    {
+        foreach (var systemAdministration in new[] { ManageOrganisations, ManageBankHolidays })
+        {
+            options.AddPolicy(systemAdministration, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new SystemAdministratorRequirement()));
+        }
+    }
 }
 
 public sealed class SystemAdministratorRequirement : IAuthorizationRequirement;

@@ -43,7 +43,7 @@ public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
         scripts[0].TextContent.ShouldBe(
             "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');");
         scripts.Where(s => s.GetAttribute("src") is not null).Select(s => (s.GetAttribute("type"), s.GetAttribute("src")!.Split('?')[0]))
-            .ShouldBe([("module", "/js/govuk-frontend.min.js"), ("module", "/js/init.js")]);
+            .ShouldBe([("module", "/js/govuk-frontend.min.js"), ("module", "/js/init.js"), ("module", "/js/drafts.js")]);
     }
 
     [Fact]
@@ -102,6 +102,7 @@ public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
     [InlineData("/css/app.css", "text/css")]
     [InlineData("/js/govuk-frontend.min.js", "text/javascript")]
     [InlineData("/js/init.js", "text/javascript")]
+    [InlineData("/js/drafts.js", "text/javascript")]
     [InlineData("/assets/manifest.json", "application/json")]
     public async Task Get_FrontEndFile_Served(string path, string contentType)
     {

@@ -21,6 +21,8 @@ public sealed class TestInput
     public List<string> Choices { get; set; } = [];
 
     public DateInputModel DateOfBirth { get; set; } = new();
+
+    public Microsoft.AspNetCore.Http.IFormFile? File { get; set; }
 }
 
 /// <summary>Maps a fixture's ids to ours: the id itself and the ids GOV.UK derives from it.</summary>

@@ -47,6 +47,7 @@ public static class AuditActions
     public const string DraftSaved = "draft.saved";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string BankHolidaysImported = "bank-holidays.imported";
     public const string AuditRead = "audit.read";
     public const string Export = "export";
 }

@@ -354,7 +354,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         questioned?.BecameReview(stageEvent.Reason ?? "", principal.UserId, now);
         if (action.Decision is not null)
         {
-            await SendDecisionAsync(review, now, cancellationToken);
+            await SendDecisionAsync(review, actor, now, cancellationToken);
         }
         await SaveAsync(cancellationToken);
         await messenger.SendQueuedAsync(cancellationToken);
@@ -365,11 +365,11 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
     /// Every decision, yes or no, goes to the National Panel with its rationale (and to DfE and Ofsted, recorded as
     /// recipients), and in writing to every involved agency (002 ¶10; seed 000 Stage 1).
     /// </summary>
-    private async Task SendDecisionAsync(Review review, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SendDecisionAsync(Review review, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decision = review.Decision!.Value;
         var submission = review.SendToPanel(PanelOutline.Of(review), "National Panel; Department for Education; Ofsted", now);
-        audit.Record(Actor.System("scr"), AuditActions.DecisionSentToPanel, review.BoardId, "panel-submission", submission.Id.ToString(),
+        audit.Record(actor, AuditActions.DecisionSentToPanel, review.BoardId, "panel-submission", submission.Id.ToString(),
             $"review={review.Id}; outcome={decision}");
         var subject = $"Decision on case {review.Reference}: {Labels.Of(decision).ToLowerInvariant()}";
         messenger.Tell(await messenger.PanelAsync(cancellationToken), null, $"Decision received from {review.Board?.Name}: {review.Reference}",

@@ -24,6 +24,10 @@ public class IndexModel(SignInManager<User> signIn, AuditLog audit) : PageModel
     [FromQuery(Name = "reset")]
     public bool PasswordReset { get; set; }
 
+    /// <summary>Set when a session ended mid-form and the form was kept as a draft (see Drafts/FormDrafts.cs).</summary>
+    [FromQuery(Name = "draft")]
+    public string? Draft { get; set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your email address")]

@@ -23,6 +23,9 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     public bool MayManageTeam { get; private set; }
     public bool HasDeclared { get; private set; }
 
+    /// <summary>The person acts for an involved agency (or the business unit for one): secure records, send a file review.</summary>
+    public bool ActsForAgency { get; private set; }
+
     [TempData]
     public string? Banner { get; set; }
 
@@ -38,6 +41,7 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
             MayManageTeam = ReviewAccessRules.MayManageTeam(principal, Review);
         }
         HasDeclared = Review.HasDeclaredInvolvement(principal.UserId);
+        ActsForAgency = Review.Agencies.Any(a => ReviewAccessRules.MayActForAgency(principal, Review, a.AgencyId));
     }
 
     /// <summary>When the case entered a stage (the last time), if it has.</summary>

@@ -6,14 +6,16 @@ using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Reviews;
+using Scr.Web.Drafts;
 using Scr.Web.Security;
 using Scr.Web.TagHelpers;
 
 namespace Scr.Web.Pages.Cases.Notify;
 
 /// <summary>Notify, step 2: the incident, the child and the agencies involved.</summary>
-public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews, TimeProvider clock) : PageModel
+public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews, DraftService drafts, TimeProvider clock) : PageModel
 {
     private HashSet<Guid> _agencyIds = [];
 
@@ -24,6 +26,17 @@ public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews
     public InputModel Input { get; set; } = new();
 
     public string BoardName { get; private set; } = "";
+
+    [TempData]
+    public string? Banner { get; set; }
+
+    /// <summary>When the draft this form was filled from was saved, if it was.</summary>
+    public DateTimeOffset? DraftSavedAt { get; private set; }
+
+    public string DraftKey => $"notify:{BoardId:N}";
+
+    public IReadOnlyList<SelectListItem> Editions { get; } = Enum.GetValues<GuidanceEdition>()
+        .Select(e => new SelectListItem(Labels.Of(e), e.ToString())).ToList();
     public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
 
     public sealed class InputModel
@@ -64,6 +77,14 @@ public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews
         [Required(ErrorMessage = "Enter a short summary of what happened")]
         [StringLength(4000, ErrorMessage = "Summary must be 4,000 characters or fewer")]
         public string? Summary { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Other children at risk must be 4,000 characters or fewer")]
+        public string? OtherChildrenAtRisk { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Safeguarding action taken must be 4,000 characters or fewer")]
+        public string? ImmediateActions { get; set; }
+
+        public GuidanceEdition Guidance { get; set; } = GuidanceEdition.Wt2006;
     }
 
     public static IEnumerable<SelectListItem> Options<T>(Func<T, string> label) where T : struct, Enum =>
@@ -92,7 +113,20 @@ public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        if (await drafts.LoadAsync(me.UserId!.Value, DraftKey) is { } draft)
+        {
+            await TryUpdateModelAsync(Input, nameof(Input), DraftForms.ValuesOf(draft.Fields));
+            ModelState.Clear();
+            DraftSavedAt = draft.SavedAt;
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -125,7 +159,8 @@ public class DetailsModel(CurrentUser me, ScrDbContext db, ReviewService reviews
         {
             var review = await reviews.NotifyAsync(new NotifyOptions(BoardId, Input.IncidentType!.Value, incident!.Value, known!.Value, Input.Summary!,
                 [new NotifyChild(Input.ChildName!, age, Input.Sex!.Value, Input.Ethnicity!.Value, Input.Disability!.Value, Input.ChildProtectionPlan!.Value, Input.LegalStatus!.Value)],
-                Input.AgencyIds, referrer), principal, me.Actor);
+                Input.AgencyIds, referrer, Input.Guidance, Input.OtherChildrenAtRisk, Input.ImmediateActions), principal, me.Actor);
+            await drafts.DeleteAsync(principal.UserId, DraftKey);
             TempData["Banner"] = $"Case {review.Reference} has been notified to {BoardName}.";
             return Redirect($"/cases/{review.Id}");
         }
