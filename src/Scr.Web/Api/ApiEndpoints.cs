@@ -1,6 +1,7 @@
 using Scr.Core.Rules;
 using Scr.Core.Rules.Calendar;
 using Scr.Core.Services;
+using Scr.Core.Services.Calendar;
 
 namespace Scr.Web.Api;
 
@@ -40,11 +41,9 @@ public static class ApiEndpoints
         return endpoint;
     }
 
-    /// <summary>
-    /// The working days of England and Wales, for deadlines. Weekends only until the bank-holiday calendar is merged:
-    /// then this one line becomes <c>services.GetRequiredService&lt;BankHolidayService&gt;().CalendarAsync()</c>.
-    /// </summary>
-    public static Task<WorkingCalendar> CalendarAsync(IServiceProvider services) => Task.FromResult(new WorkingCalendar([]));
+    /// <summary>The working days of England and Wales in effect (bank holidays as imported), for deadlines.</summary>
+    public static Task<WorkingCalendar> CalendarAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<BankHolidayService>().CalendarAsync(cancellationToken);
 
     /// <summary>A validation problem from messages about one field (or the request as a whole, field "").</summary>
     public static Dictionary<string, string[]> Problems(string field, params string[] messages) => new() { [field] = messages };

@@ -49,7 +49,7 @@ public static class CaseEndpoints
     {
         var principal = await me.GetAsync(cancellationToken);
         var record = await decisions.GetRecordAsync(id, principal, me.Actor, cancellationToken);
-        return CaseDetail.From(record, await ApiEndpoints.CalendarAsync(http.RequestServices), clock.GetUtcNow());
+        return CaseDetail.From(record, await ApiEndpoints.CalendarAsync(http.RequestServices, cancellationToken), clock.GetUtcNow());
     }
 
     private static async Task<Results<Created<CaseDetail>, ValidationProblem>> NotifyCase(NotifyCaseRequest request, CurrentUser me,

@@ -134,24 +134,23 @@ public class RecommendationModel(CurrentUser me, ReviewService reviews, Decision
             throw new ForbiddenException("Only the review sub-group (or the business unit for it) records its recommendation.");
         }
         Answers = AnswersFrom(Request.Form.Select(f => new KeyValuePair<string, string?>(f.Key, f.Value.FirstOrDefault())));
-        foreach (var id in Answers.Validate(Set))
-        {
-            var question = Set.Question(id)!;
-            ModelState.AddModelError(FieldOf(question), question.MissingAnswerMessage);
-        }
-        Evaluation = CriteriaRules.Evaluate(Set, Answers, Input.Recommendation);
+        // The core checks the answers against the criteria of the case's edition and evaluates them: the same for the API.
+        var form = new Scr.Core.Services.Decisions.RecommendationForm(Answers.ToDictionary(a => a.Key, a => (string?)CriteriaAnswers.ValueOf(a.Value)),
+            Input.Recommendation, Input.Rationale, Input.Methodology, Input.Scope, Input.AlternativeReview);
+        var check = DecisionService.CheckRecommendation(Review.Guidance, form);
+        Evaluation = check.Evaluation;
+        AddProblems(check.Problems);
         if (!ModelState.IsValid)
         {
             return Page();
         }
         try
         {
-            await decisions.RecommendAsync(Id, new RecommendationInput(Set.Id, Answers.ToJson(), Input.Recommendation!.Value, Input.Rationale!,
-                Input.Methodology, Input.Scope, Input.AlternativeReview, Evaluation.Warnings.Select(w => w.Title).ToList()), posted, principal, me.Actor);
+            await decisions.RecommendAsync(Id, form, posted, principal, me.Actor);
         }
         catch (RuleViolationException e)
         {
-            ModelState.AddModelError("", e.Messages[0]);
+            AddProblems(e.Problems);
             return Page();
         }
         catch (StaleEditException)
@@ -163,5 +162,26 @@ public class RecommendationModel(CurrentUser me, ReviewService reviews, Decision
         await drafts.DeleteAsync(principal.UserId, DraftKey);
         TempData["Banner"] = "The sub-group's recommendation has been recorded and sent to the chair.";
         return Redirect($"/cases/{Id}");
+    }
+
+    /// <summary>
+    /// Puts each of the core's problems on its field (an answer on its question, the rest on the form's inputs), unless the
+    /// form's own check already put one there.
+    /// </summary>
+    private void AddProblems(IEnumerable<RuleProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            var key = problem.Field switch
+            {
+                null => "",
+                var f when f.StartsWith("answers.", StringComparison.Ordinal) && Set.Question(f["answers.".Length..]) is { } question => FieldOf(question),
+                var f => $"{nameof(Input)}.{char.ToUpperInvariant(f[0])}{f[1..]}",
+            };
+            if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            {
+                ModelState.AddModelError(key, problem.Message);
+            }
+        }
     }
 }
