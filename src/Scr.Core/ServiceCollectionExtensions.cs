@@ -11,6 +11,7 @@ using Scr.Core.Services.Demo;
 using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
+using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoData>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<PanelService>();
         return services;
     }
 
