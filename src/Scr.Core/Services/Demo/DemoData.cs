@@ -237,25 +237,24 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
 
         // The National Panel has answered some of the decisions it received (002 ¶10); the others await its consideration.
         var panelMember = await PrincipalAsync("panel@panel.example");
-        var panelActor = new Actor(panelMember.UserId, "panel@panel.example", null);
         async Task<PanelSubmission> Sent(Review review) =>
             await db.PanelSubmissions.AsNoTracking().Where(p => p.ReviewId == review.Id).OrderBy(p => p.SentAt).FirstAsync(cancellationToken);
 
         var agreed = await Sent(scoping);
-        await panel.AgreeAsync(agreed.Id, null, agreed.Version, panelMember, panelActor, cancellationToken);
+        await panel.AgreeAsync(agreed.Id, null, agreed.Version, panelMember, Seeder, cancellationToken);
 
         var asked = await Sent(notInitiated);
         await panel.RequestInformationAsync(asked.Id, "Please send the police collision report's conclusion and say whether any agency had "
-            + "earlier concerns about supervision of the child.", asked.Version, panelMember, panelActor, cancellationToken);
+            + "earlier concerns about supervision of the child.", asked.Version, panelMember, Seeder, cancellationToken);
 
         var challenged = await Sent(publication);
         challenged = await panel.ChallengeAsync(challenged.Id, "The concerns raised at school may meet the criteria of WT2006 8.6. Why a learning "
-            + "review rather than a serious case review?", challenged.Version, panelMember, panelActor, cancellationToken);
+            + "review rather than a serious case review?", challenged.Version, panelMember, Seeder, cancellationToken);
         await panel.AnswerPanelAsync(publication.Id, challenged.Id, "The sub-group weighed 8.6: agencies worked together once the "
             + "abuse was disclosed; the learning is about one school's referrals, which the learning review examines in full.",
             challenged.Version, officer, Seeder, cancellationToken);
         var version = await db.PanelSubmissions.AsNoTracking().Where(p => p.Id == challenged.Id).Select(p => p.Version).FirstAsync(cancellationToken);
-        await panel.AcceptAfterInformationAsync(challenged.Id, null, version, panelMember, panelActor, cancellationToken);
+        await panel.AcceptAfterInformationAsync(challenged.Id, null, version, panelMember, Seeder, cancellationToken);
     }
 
     private async Task<Principal> PrincipalAsync(string email)

@@ -17,7 +17,9 @@ public enum PanelResponseKind
     AcceptAfterInformation,
 }
 
-public sealed record PanelListFilter(Guid? BoardId = null, DecisionOutcome? Outcome = null, PanelState? State = null, int Page = 1, int PageSize = 25);
+/// <summary>Which decisions to list: by board, outcome, state at the Panel and a period of decision dates (both ends included).</summary>
+public sealed record PanelListFilter(Guid? BoardId = null, DecisionOutcome? Outcome = null, PanelState? State = null, DateOnly? From = null,
+    DateOnly? To = null, int Page = 1, int PageSize = 25);
 
 /// <summary>A decision in the Panel's list: what was sent and where it stands, never the case record.</summary>
 public sealed record PanelListRow(Guid Id, Guid BoardId, string BoardName, string Reference, DecisionOutcome Outcome, DateOnly DecidedOn,
@@ -75,6 +77,14 @@ public sealed class PanelService(ScrDbContext db, AuditLog audit, Messenger mess
         if (filter.Outcome is { } outcome)
         {
             query = query.Where(p => p.Outcome == outcome);
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(p => p.DecidedOn >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(p => p.DecidedOn <= to);
         }
         // The last message decides whose turn it is; at the same instant the board's answer comes after the Panel's question.
         query = filter.State switch

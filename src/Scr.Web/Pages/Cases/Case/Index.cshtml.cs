@@ -23,6 +23,9 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     public bool MayManageTeam { get; private set; }
     public bool HasDeclared { get; private set; }
 
+    /// <summary>The board's business unit and chair see the exchange with the National Panel.</summary>
+    public bool MayCorrespondWithPanel { get; private set; }
+
     [TempData]
     public string? Banner { get; set; }
 
@@ -38,6 +41,7 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
             MayManageTeam = ReviewAccessRules.MayManageTeam(principal, Review);
         }
         HasDeclared = Review.HasDeclaredInvolvement(principal.UserId);
+        MayCorrespondWithPanel = Full && ReviewAccessRules.MayCorrespondWithPanel(principal, Review.BoardId);
     }
 
     /// <summary>When the case entered a stage (the last time), if it has.</summary>
