@@ -100,6 +100,7 @@ public class PanelTests : IAsyncLifetime
         var panel = await _world.SignInAsync(PanelEmail);
 
         var demo = await panel.GetDocumentAsync("/panel");
+        demo.QuerySelector(".govuk-service-navigation__link[aria-current=page]")!.TextContent.Trim().ShouldBe("National Panel");
         var figures = await ServiceFiguresAsync();
         ShouldShow(demo, figures);
         // The demo world: three decisions to initiate, a learning review and a decision not to initiate, both questioned;
