@@ -257,6 +257,24 @@ public class PanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BoardPage_QuestionedDecisionNotToInitiate_ChairMayReconsiderOrAnswer()
+    {
+        var questioned = await _world.CaseAsync("Child injured in a road traffic collision");
+        var chair = await _world.SignInAsync(Chair);
+        var page = await chair.GetDocumentAsync($"/cases/{questioned.Id}/panel");
+        page.QuerySelector("[data-testid=answer-form]").ShouldNotBeNull();
+        var reconsider = page.QuerySelector("[data-testid=reconsider]")!.GetAttribute("href")!;
+        reconsider.ShouldBe($"/cases/{questioned.Id}/move/reconsider");
+        (await chair.GetAsync(reconsider)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The business unit answers but does not reconsider: that is the chair's decision.
+        var officer = await _world.SignInAsync(Officer);
+        var officerPage = await officer.GetDocumentAsync($"/cases/{questioned.Id}/panel");
+        officerPage.QuerySelector("[data-testid=answer-form]").ShouldNotBeNull();
+        officerPage.QuerySelector("[data-testid=reconsider]").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Respond_TwoPanelMembersAtOnce_SecondIsToldAndKeepsWhatTheyTyped()
     {
         var eastmereCase = await _world.CaseAsync("Child death in a house fire");
