@@ -13,6 +13,7 @@ using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
+using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core;
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OrganisationService>();
         services.AddSingleton<BankHolidayCache>();
         services.AddScoped<BankHolidayService>();
+        services.AddScoped<PanelService>();
         return services;
     }
 

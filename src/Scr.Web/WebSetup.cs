@@ -42,6 +42,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SystemAdministratorHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PanelMemberHandler>();
 
         services.AddScrIdentityCore()
             .AddSignInManager<ScrSignInManager>()
@@ -133,6 +134,7 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/Admin/Organisations", Permissions.ManageOrganisations);
             o.Conventions.AuthorizeFolder("/Admin/BankHolidays", Permissions.ManageBankHolidays);
+            o.Conventions.AuthorizeFolder("/Panel", Permissions.PanelWorkspace);
             o.Conventions.AllowAnonymousToFolder("/Account/SignIn");
             o.Conventions.AllowAnonymousToFolder("/Account/Invitation");
             o.Conventions.AllowAnonymousToFolder("/Account/Password");

@@ -81,7 +81,7 @@ public class UsersTests
             "--organisation", "southbridge");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("There is no organisation with the key 'southbridge'. Keys of boards: eastmere, northbridge.");
+        result.Error.ShouldContain("There is no organisation with the key 'southbridge'. Keys of boards: ashcombe, eastmere, northbridge.");
         await ShouldHaveNoAccountAsync(sandbox, "jo@example.org");
     }
 

@@ -104,6 +104,33 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await page.AssertAccessibleAsync();
         }
 
+        if (email == "panel@panel.example")
+        {
+            // The workspace, a decision with its response form, and its error state.
+            await VisitAsync(page, "/panel");
+            await Expect(page.GetByTestId("panel-decisions")).ToBeVisibleAsync();
+            await page.GetByTestId("decisions").GetByRole(AriaRole.Row).Filter(new() { HasText = "Not yet considered" })
+                .GetByTestId("decision-link").First.ClickAsync();
+            await page.WaitForURLAsync("**/panel/decisions/*");
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("respond").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email == "officer@northbridge.example")
+        {
+            // The board's side of the Panel: a decision the Panel questioned, with the answer form.
+            await VisitAsync(page, "/cases");
+            await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "Not initiated" })
+                .GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.GetByTestId("panel-link").ClickAsync();
+            await page.WaitForURLAsync("**/panel");
+            await Expect(page.GetByTestId("answer-form")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+        }
+
         if (email == "admin@scr.example")
         {
             // A token, so both token tables have a row.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scr.Web.Tests.Api;
 
@@ -37,11 +38,12 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     public sealed record Row(string Template, string Method, Func<Ids, string> Url, IReadOnlyDictionary<string, HttpStatusCode> Expected, HttpStatusCode Otherwise,
         Func<Ids, object>? Body = null);
 
+    /// <param name="ScopingSubmission">The decision on <paramref name="ScopingCase"/> as sent to the National Panel.</param>
     /// <param name="Stage1Case">A Northbridge case in stage 1 naming social care and health, with social care's file review sent, not shared.</param>
     /// <param name="SocialCare">The agency of <see cref="AgencyLead"/> (the author is in health).</param>
     /// <param name="PeerReview">Eastmere's chair asks Northbridge's chair to peer-review an Eastmere case in stage 1.</param>
-    public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid Stage1Case = default, Guid SocialCare = default,
-        Guid PeerReview = default);
+    public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
+        Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -91,6 +93,17 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/peer-reviews/{id:guid}", "GET", _ => $"/peer-reviews/{Guid.NewGuid()}", Allow(Hidden, Everyone), ToSignIn),
         new("/cases/{id:guid}/declare-involvement", "GET", ids => $"/cases/{ids.ScopingCase}/declare-involvement",
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // The National Panel's workspace is the Panel's alone; it reads decisions from every board.
+        new("/panel", "GET", _ => "/panel", Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/panel/decisions/{id:guid}", "GET", ids => $"/panel/decisions/{ids.ScopingSubmission}",
+            Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/panel/decisions/{id:guid}", "GET", ids => $"/panel/decisions/{ids.OtherBoardSubmission}",
+            Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
+        // The board's side: its business unit and chair; those who see the case otherwise may not; the Panel never opens the case.
+        new("/cases/{id:guid}/panel", "GET", ids => $"/cases/{ids.ScopingCase}/panel",
+            Merge(Allow(Ok, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/panel", "GET", ids => $"/cases/{ids.OtherBoardCase}/panel",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
         new("/audit", "GET", _ => "/audit", Merge(Allow(Ok, Officer, Chair, OtherBoardOfficer, Admin), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
         new("/admin/users", "GET", _ => "/admin/users", Merge(Allow(Ok, Officer, OtherBoardOfficer, Admin), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
         new("/admin/users/invite", "GET", _ => "/admin/users/invite", Merge(Allow(Ok, Officer, OtherBoardOfficer, Admin), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
@@ -135,6 +148,20 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         // A stale version: those allowed get 409 and nothing moves.
         new("/api/v1/cases/{id:guid}/transitions", "POST", ids => $"/api/v1/cases/{ids.NewCase}/transitions",
             Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/panel/decisions", "GET", _ => "/api/v1/panel/decisions",
+            Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/panel/decisions/{id:guid}", "GET", ids => $"/api/v1/panel/decisions/{ids.ScopingSubmission}",
+            Merge(Allow(Ok, Panel), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // A stale version: the Panel gets 409 and nothing changes.
+        new("/api/v1/panel/decisions/{id:guid}/responses", "POST", ids => $"/api/v1/panel/decisions/{ids.ScopingSubmission}/responses",
+            Merge(Allow(HttpStatusCode.Conflict, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/panel", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/panel",
+            Merge(Allow(Ok, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/panel/{submissionId:guid}/answers", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/panel/{ids.ScopingSubmission}/answers",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized),
         // An agency that does not serve the board: those allowed to notify get 400, others do not find the board.
         new("/api/v1/cases", "POST", ids => "/api/v1/cases",
@@ -220,11 +247,15 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Stage1Cases[key] = stage1;
         }
         var (stage1Case, peerReview) = await stage1;
+        var scoping = (await World.CaseAsync("Toddler admitted")).Id;
+        var other = (await World.CaseAsync("Child death in a house fire")).Id;
         return new(
             (await World.CaseAsync("Infant found unresponsive")).Id,
-            (await World.CaseAsync("Toddler admitted")).Id,
-            (await World.CaseAsync("Child death in a house fire")).Id,
+            scoping,
+            other,
             (await World.OrganisationAsync("northbridge")).Id,
+            await World.WithDbAsync(db => db.PanelSubmissions.Where(p => p.ReviewId == scoping).Select(p => p.Id).FirstAsync()),
+            await World.WithDbAsync(db => db.PanelSubmissions.Where(p => p.ReviewId == other).Select(p => p.Id).FirstAsync()),
             stage1Case,
             (await World.OrganisationAsync("northbridge-csc")).Id,
             peerReview);
@@ -289,6 +320,14 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         else if (url.EndsWith("/transitions", StringComparison.Ordinal))
         {
             response = await client.PostAsJsonAsync(url, new { action = "initiate", reason = "Matrix test", version = Guid.Empty });
+        }
+        else if (url.EndsWith("/responses", StringComparison.Ordinal))
+        {
+            response = await client.PostAsJsonAsync(url, new { kind = "challenge", text = "Matrix test", version = Guid.Empty });
+        }
+        else if (url.EndsWith("/answers", StringComparison.Ordinal))
+        {
+            response = await client.PostAsJsonAsync(url, new { text = "Matrix test", version = Guid.Empty });
         }
         else
         {

@@ -182,4 +182,13 @@ public static class ReviewAccessRules
     /// <summary>A peer reviewer is the chair of another board.</summary>
     public static bool MayBePeerReviewer(Principal peer, Review review) =>
         peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);
+
+    // The National Panel (002 ¶10): it reads every decision sent to it, and only that; the board answers its questions.
+
+    /// <summary>Panel members read the decisions every board sends, respond to them and see the Panel's figures.</summary>
+    public static bool MayActForPanel(Principal principal) => principal.IsPanelMember;
+
+    /// <summary>The board's business unit and chair read what was sent to the Panel about their case and answer the Panel.</summary>
+    public static bool MayCorrespondWithPanel(Principal principal, Guid boardId) =>
+        principal.HoldsOnBoard(boardId, Role.BusinessUnitOfficer, Role.BoardChair);
 }

@@ -204,6 +204,16 @@ public static class Labels
         _ => "The chair reconsidered and initiated a review",
     };
 
+    public static string Of(PanelState value) => value switch
+    {
+        PanelState.NotConsidered => "Not yet considered",
+        PanelState.Agreed => "Agreed",
+        PanelState.AwaitingBoard => "Questioned: awaiting the board",
+        PanelState.BoardAnswered => "Questioned: the board has answered",
+        PanelState.AcceptedAfterInformation => "Accepted after further information",
+        _ => "Became a review",
+    };
+
     /// <summary>A date as GOV.UK writes it: 5 January 2026.</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 

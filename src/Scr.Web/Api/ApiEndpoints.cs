@@ -8,7 +8,7 @@ namespace Scr.Web.Api;
 /// <summary>
 /// The JSON API: the same operations and the same authorisation as the case pages, through the same core services.
 /// Each journey maps its endpoints in its own file (<see cref="CaseEndpoints"/>, <see cref="Stage1Endpoints"/>,
-/// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>).
+/// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>, <see cref="PanelEndpoints"/>).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -23,6 +23,7 @@ public static class ApiEndpoints
         Stage1Endpoints.Map(api);
         PeerReviewEndpoints.Map(api);
         CriteriaEndpoints.Map(api);
+        PanelEndpoints.Map(api);
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ public sealed class NavigationFilter(CurrentUser me) : IAsyncPageFilter
     public static IReadOnlyList<ServiceNavigationItem> For(Principal principal)
     {
         var items = new List<ServiceNavigationItem> { new("Dashboard", "/"), new("Cases", "/cases") };
+        if (ReviewAccessRules.MayActForPanel(principal))
+        {
+            items.Add(new("National Panel", "/panel"));
+        }
         if (principal.IsSystemAdministrator || principal.BoardsWhere(ReviewAccessRules.BoardAdministratorRoles).Count > 0)
         {
             items.Add(new("Audit log", "/audit"));

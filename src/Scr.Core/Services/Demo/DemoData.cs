@@ -5,6 +5,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Decisions;
+using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core.Services.Demo;
@@ -15,7 +16,8 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// A fictional board ("Northbridge"), a neighbouring board, their agencies, one person per role and a handful of cases
 /// in different stages. Every name is invented. Demo accounts use the reserved ".example" domains.
 /// </summary>
-public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, Principals principals, TimeProvider clock)
+public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
+    Principals principals, TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -38,6 +40,8 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         var panel = await OrganisationAsync("national-panel", () => Organisation.NewNationalPanel(now), cancellationToken);
         var northbridge = await OrganisationAsync("northbridge", () => Organisation.NewBoard("northbridge", "Northbridge Safeguarding Children Board", Region.NorthEast, now), cancellationToken);
         var eastmere = await OrganisationAsync("eastmere", () => Organisation.NewBoard("eastmere", "Eastmere Safeguarding Children Board", Region.YorkshireHumber, now), cancellationToken);
+        // A board that has sent the National Panel nothing: the Panel's figures count it as not in touch.
+        await OrganisationAsync("ashcombe", () => Organisation.NewBoard("ashcombe", "Ashcombe Safeguarding Children Board", Region.SouthWest, now), cancellationToken);
         var socialCare = await AgencyAsync("northbridge-csc", "Northbridge Children's Social Care", AgencyType.ChildrensSocialCare, [northbridge], cancellationToken);
         var health = await AgencyAsync("northbridge-health", "Northbridge and Fellside Health Trust", AgencyType.HealthTrust, [northbridge, eastmere], cancellationToken);
         var police = await AgencyAsync("moorland-police", "Moorland Police", AgencyType.Police, [northbridge, eastmere], cancellationToken);
@@ -230,6 +234,27 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             new NotifyChild("Otis Varley", 60, Sex.Male, Ethnicity.Black, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.None),
             eastmereCare, police);
         await Move(eastmereCase, eastmereChair, "initiate", "Neglect suspected as a factor in the death (WT2006 8.5).");
+
+        // The National Panel has answered some of the decisions it received (002 ¶10); the others await its consideration.
+        var panelMember = await PrincipalAsync("panel@panel.example");
+        async Task<PanelSubmission> Sent(Review review) =>
+            await db.PanelSubmissions.AsNoTracking().Where(p => p.ReviewId == review.Id).OrderBy(p => p.SentAt).FirstAsync(cancellationToken);
+
+        var agreed = await Sent(scoping);
+        await panel.AgreeAsync(agreed.Id, null, agreed.Version, panelMember, Seeder, cancellationToken);
+
+        var asked = await Sent(notInitiated);
+        await panel.RequestInformationAsync(asked.Id, "Please send the police collision report's conclusion and say whether any agency had "
+            + "earlier concerns about supervision of the child.", asked.Version, panelMember, Seeder, cancellationToken);
+
+        var challenged = await Sent(publication);
+        challenged = await panel.ChallengeAsync(challenged.Id, "The concerns raised at school may meet the criteria of WT2006 8.6. Why a learning "
+            + "review rather than a serious case review?", challenged.Version, panelMember, Seeder, cancellationToken);
+        await panel.AnswerPanelAsync(publication.Id, challenged.Id, "The sub-group weighed 8.6: agencies worked together once the "
+            + "abuse was disclosed; the learning is about one school's referrals, which the learning review examines in full.",
+            challenged.Version, officer, Seeder, cancellationToken);
+        var version = await db.PanelSubmissions.AsNoTracking().Where(p => p.Id == challenged.Id).Select(p => p.Version).FirstAsync(cancellationToken);
+        await panel.AcceptAfterInformationAsync(challenged.Id, null, version, panelMember, Seeder, cancellationToken);
     }
 
     private async Task<Principal> PrincipalAsync(string email)

@@ -88,9 +88,12 @@ public class AgencyModel(CurrentUser me, ReviewService reviews, DecisionService 
     public async Task<IActionResult> OnPostSecureAsync()
     {
         var principal = await LoadAsync();
+        // Only the note belongs to this form; the file review's fields are another form's.
+        var noteErrors = ModelState.TryGetValue(nameof(RecordsNote), out var note) ? note.Errors.Select(e => e.ErrorMessage).ToList() : [];
         ModelState.Clear();
-        if (!TryValidateModel(this))
+        if (noteErrors.Count > 0)
         {
+            ModelState.AddModelError(nameof(RecordsNote), noteErrors[0]);
             return Page();
         }
         try

@@ -25,6 +25,8 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
 
     /// <summary>The person acts for an involved agency (or the business unit for one): secure records, send a file review.</summary>
     public bool ActsForAgency { get; private set; }
+    /// <summary>The board's business unit and chair see the exchange with the National Panel.</summary>
+    public bool MayCorrespondWithPanel { get; private set; }
 
     [TempData]
     public string? Banner { get; set; }
@@ -42,6 +44,7 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
         }
         HasDeclared = Review.HasDeclaredInvolvement(principal.UserId);
         ActsForAgency = Review.Agencies.Any(a => ReviewAccessRules.MayActForAgency(principal, Review, a.AgencyId));
+        MayCorrespondWithPanel = Full && ReviewAccessRules.MayCorrespondWithPanel(principal, Review.BoardId);
     }
 
     /// <summary>When the case entered a stage (the last time), if it has.</summary>
