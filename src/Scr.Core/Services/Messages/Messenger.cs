@@ -54,6 +54,9 @@ public sealed class Messenger(ScrDbContext db, IEmailSender email, IOptions<ScrS
         }
     }
 
+    /// <summary>Forgets the queued emails: the change they were about was not saved.</summary>
+    public void DiscardQueued() => _outbox.Clear();
+
     /// <summary>Sends the queued emails after the change is saved. A mail failure is logged: the in-app item still stands.</summary>
     public async Task SendQueuedAsync(CancellationToken cancellationToken = default)
     {
