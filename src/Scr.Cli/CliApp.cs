@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, check the audit log and load demo data.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, check the audit log, send deadline reminders and load demo data.")
         {
             HelpName = Name,
         };
@@ -125,12 +125,16 @@ public static class CliApp
         audit.Subcommands.Add(AuditVerifyCommand.Create(cli));
         audit.Subcommands.Add(AuditTailCommand.Create(cli));
 
+        var reminders = new Command("reminders", "Deadline reminders by email and in the service.");
+        reminders.Subcommands.Add(RemindersRunCommand.Create(cli));
+
         root.Subcommands.Add(db);
         root.Subcommands.Add(users);
         root.Subcommands.Add(orgs);
         root.Subcommands.Add(calendar);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(audit);
+        root.Subcommands.Add(reminders);
         return root;
     }
 

@@ -21,6 +21,8 @@ public class HelpTests
         "audit",
         "audit verify",
         "audit tail",
+        "reminders",
+        "reminders run",
     ];
 
     [Theory]

@@ -91,7 +91,7 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (DatabaseErrors.IsDuplicateKey(e))
+        catch (DbUpdateException e) when (DuplicateKeys.CausedFailure(e))
         {
             // Someone else sent it: forget this run's copy (claim, inbox items, audit entry, emails).
             foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State == EntityState.Added).ToList())
