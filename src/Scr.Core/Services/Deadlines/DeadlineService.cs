@@ -4,6 +4,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Calendar;
 using Scr.Core.Rules.Timescales;
+using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core.Services.Deadlines;
@@ -34,16 +35,13 @@ public sealed record OpenCaseDeadlines(Review Review, IReadOnlyList<Deadline> De
 /// The stage 1 deadlines people see: computed by <see cref="Rules.Timescales.Deadlines"/> from each case's facts under its
 /// guidance edition, never typed in. The board sees every deadline of its cases; agency staff see their own agency's.
 /// </summary>
-public sealed class DeadlineService(ScrDbContext db, TimeProvider clock)
+public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHolidays, TimeProvider clock)
 {
     /// <summary>How long after the chair's decision a case's (now finished) deadlines are still listed.</summary>
     public static readonly TimeSpan ListedAfterDecision = TimeSpan.FromDays(30);
 
-    /// <summary>
-    /// The working-day calendar that deadlines count in. Until the bank-holiday calendar is merged this has no bank
-    /// holidays; then this becomes <c>bankHolidays.CalendarAsync(cancellationToken)</c>.
-    /// </summary>
-    public Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default) => Task.FromResult(new WorkingCalendar([]));
+    /// <summary>The working-day calendar that deadlines count in: England and Wales, with the bank holidays in effect.</summary>
+    public Task<WorkingCalendar> CalendarAsync(CancellationToken cancellationToken = default) => bankHolidays.CalendarAsync(cancellationToken);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
