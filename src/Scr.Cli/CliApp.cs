@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log and load demo data.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders and load demo data.")
         {
             HelpName = Name,
         };
@@ -128,6 +128,9 @@ public static class CliApp
         audit.Subcommands.Add(AuditVerifyCommand.Create(cli));
         audit.Subcommands.Add(AuditTailCommand.Create(cli));
 
+        var reminders = new Command("reminders", "Deadline reminders by email and in the service.");
+        reminders.Subcommands.Add(RemindersRunCommand.Create(cli));
+
         root.Subcommands.Add(db);
         root.Subcommands.Add(users);
         root.Subcommands.Add(orgs);
@@ -135,6 +138,7 @@ public static class CliApp
         root.Subcommands.Add(calendar);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(audit);
+        root.Subcommands.Add(reminders);
         return root;
     }
 

@@ -7,6 +7,7 @@ using Scr.Core.Rules;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Calendar;
+using Scr.Core.Services.Deadlines;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
 using Scr.Core.Services.Drafts;
@@ -41,6 +42,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BankHolidayCache>();
         services.AddScoped<BankHolidayService>();
         services.AddScoped<PanelService>();
+        services.AddScoped<DeadlineService>();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddScoped<InboxService>();
         return services;
     }
 

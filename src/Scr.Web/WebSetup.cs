@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Scr.Core;
 using Scr.Core.DataStore;
 using Scr.Web.Api;
+using Scr.Web.Feeds;
 using Scr.Web.Security;
 
 namespace Scr.Web;
@@ -43,6 +44,7 @@ public static class WebSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SystemAdministratorHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PanelMemberHandler>();
+        services.AddHostedService<Background.ReminderWorker>();
 
         services.AddScrIdentityCore()
             .AddSignInManager<ScrSignInManager>()
@@ -168,6 +170,15 @@ public static class WebSetup
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     }));
+            // Calendar feeds per address: calendar programs poll every few minutes at most; guessing a secret gets nowhere.
+            o.AddPolicy(Feeds.CalendarFeedEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Security:CalendarFeedRequestsPerMinute", 30),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -222,6 +233,7 @@ public static class WebSetup
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapScrApi();
         app.MapPasskeyEndpoints();
+        app.MapCalendarFeed();
         app.MapRazorPages();
     }
 }

@@ -23,6 +23,8 @@ public class HelpTests
         "audit",
         "audit verify",
         "audit tail",
+        "reminders",
+        "reminders run",
     ];
 
     [Theory]

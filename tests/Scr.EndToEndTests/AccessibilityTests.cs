@@ -81,6 +81,17 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
         await page.AssertAccessibleAsync();
 
+        await VisitAsync(page, "/deadlines");
+        await VisitAsync(page, "/messages");
+        await VisitAsync(page, "/account/calendar");
+        if (email == "chair@northbridge.example")
+        {
+            // An address, so the banner and the table of addresses are there to check.
+            await page.GetByTestId("create-feed").ClickAsync();
+            await Expect(page.GetByTestId("new-address")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+        }
+
         if (email is "officer@northbridge.example" or "admin@scr.example")
         {
             await VisitAsync(page, "/audit");

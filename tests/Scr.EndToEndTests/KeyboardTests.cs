@@ -42,11 +42,11 @@ public sealed class KeyboardTests(HostFixture host) : BrowserTest(host), IClassF
         // On a fresh load of the dashboard: skip link, service name, the navigation in order, sign out, then the page.
         await page.GotoAsync("/");
         var order = new List<string>();
-        for (var i = 0; i < 9; i++)
+        for (var i = 0; i < 10; i++)
         {
             order.Add(await TabAsync(page));
         }
-        order.ShouldBe(["Skip to main content", "Serious case reviews", "Dashboard", "Cases", "Audit log", "Accounts", "API tokens", "sign-out", "notify"]);
+        order.ShouldBe(["Skip to main content", "Serious case reviews", "Dashboard", "Cases", "Messages", "Audit log", "Accounts", "API tokens", "sign-out", "notify"]);
     }
 
     private static async Task ExpectSkipLinkShownAsync(IPage page)

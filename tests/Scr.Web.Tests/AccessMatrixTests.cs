@@ -113,6 +113,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/admin/organisations/add-agency", "GET", _ => "/admin/organisations/add-agency", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/admin/bank-holidays", "GET", _ => "/admin/bank-holidays", Merge(Allow(Ok, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, OtherBoardOfficer)), ToSignIn),
         new("/account/tokens", "GET", _ => "/account/tokens", Allow(Ok, Everyone), ToSignIn),
+        new("/account/calendar", "GET", _ => "/account/calendar", Allow(Ok, Everyone), ToSignIn),
+        // Everyone's own deadlines and messages: an empty list for those with none.
+        new("/deadlines", "GET", _ => "/deadlines", Allow(Ok, Everyone), ToSignIn),
+        new("/deadlines", "GET", ids => $"/deadlines?case={ids.OtherBoardCase}", Allow(Ok, Everyone), ToSignIn),
+        new("/messages", "GET", _ => "/messages", Allow(Ok, Everyone), ToSignIn),
+        // The calendar feed's secret address is its only key: no cookie counts, and a guessed address is not found.
+        new("/calendar/{secret}.ics", "GET", _ => "/calendar/scrcal_guessed.ics", Allow(Hidden, Everyone), Hidden),
         new("/account/passkeys", "GET", _ => "/account/passkeys", Allow(Ok, Everyone), ToSignIn),
         // POST-only JSON for the passkey script (PasskeyTests covers who may call them): a GET is not allowed.
         new("/account/passkeys/creation-options", "GET", _ => "/account/passkeys/creation-options", Allow(HttpStatusCode.MethodNotAllowed, Everyone), ToSignIn),

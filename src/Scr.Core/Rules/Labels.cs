@@ -214,6 +214,39 @@ public static class Labels
         _ => "Became a review",
     };
 
+    public static string Of(Timescales.DeadlineState value) => value switch
+    {
+        Timescales.DeadlineState.Due => "Due",
+        Timescales.DeadlineState.DueSoon => "Due soon",
+        Timescales.DeadlineState.Overdue => "Overdue",
+        Timescales.DeadlineState.Done => "Done",
+        Timescales.DeadlineState.DoneLate => "Done late",
+        _ => "Missed",
+    };
+
+    public static string Of(ReminderKind value) => value switch
+    {
+        ReminderKind.DueSoon => "Due soon",
+        _ => "Missed",
+    };
+
+    /// <summary>When a deadline falls: "25 November 2026" (by the end of that day) or "25 November 2026 at 9am".</summary>
+    public static string Due(Timescales.Deadline deadline) => deadline.IsAllDay ? Date(deadline.DueDate) : DateTime(deadline.Due);
+
+    /// <summary>
+    /// Where a deadline stands, in words: "Done 3 November 2026 at 2pm", "Done late, 5 November 2026 at 10am (due by 4
+    /// November 2026)", "Overdue since 5 November 2026", "Due by 4 November 2026", "Missed: not done before the chair decided".
+    /// </summary>
+    public static string Progress(Timescales.Deadline deadline, Timescales.DeadlineState state) => state switch
+    {
+        Timescales.DeadlineState.Done => $"Done {DateTime(deadline.DoneAt!.Value)}",
+        Timescales.DeadlineState.DoneLate => $"Done late, {DateTime(deadline.DoneAt!.Value)} (due by {Due(deadline)})",
+        // An all-day deadline is overdue from the start of the next day.
+        Timescales.DeadlineState.Overdue => $"Overdue since {(deadline.IsAllDay ? Date(deadline.DueDate.AddDays(1)) : DateTime(deadline.Due))}",
+        Timescales.DeadlineState.Missed => $"Missed: not done before the chair decided (due by {Due(deadline)})",
+        _ => $"Due by {Due(deadline)}",
+    };
+
     /// <summary>A date as GOV.UK writes it: 5 January 2026.</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Services.Messages;
 using Scr.Web.Security;
 
 namespace Scr.Web.Layout;
 
 /// <summary>Fills the service navigation for a signed-in person from what their roles let them use.</summary>
-public sealed class NavigationFilter(CurrentUser me) : IAsyncPageFilter
+public sealed class NavigationFilter(CurrentUser me, InboxService inbox) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -17,7 +18,8 @@ public sealed class NavigationFilter(CurrentUser me) : IAsyncPageFilter
         {
             try
             {
-                page.ViewData.SetServiceNavigation(For(await me.GetAsync(context.HttpContext.RequestAborted)));
+                var principal = await me.GetAsync(context.HttpContext.RequestAborted);
+                page.ViewData.SetServiceNavigation(For(principal, await inbox.UnreadCountAsync(principal.UserId, context.HttpContext.RequestAborted)));
             }
             catch (Scr.Core.Services.ForbiddenException)
             {
@@ -27,9 +29,15 @@ public sealed class NavigationFilter(CurrentUser me) : IAsyncPageFilter
         await next();
     }
 
-    public static IReadOnlyList<ServiceNavigationItem> For(Principal principal)
+    /// <summary>The person's links; "Messages (3)" counts their unread messages.</summary>
+    public static IReadOnlyList<ServiceNavigationItem> For(Principal principal, int unreadMessages = 0)
     {
-        var items = new List<ServiceNavigationItem> { new("Dashboard", "/"), new("Cases", "/cases") };
+        var items = new List<ServiceNavigationItem>
+        {
+            new("Dashboard", "/"),
+            new("Cases", "/cases"),
+            new(unreadMessages > 0 ? $"Messages ({unreadMessages})" : "Messages", "/messages"),
+        };
         if (ReviewAccessRules.MayActForPanel(principal))
         {
             items.Add(new("National Panel", "/panel"));

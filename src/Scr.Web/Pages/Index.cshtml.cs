@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Rules;
+using Scr.Core.Services.Deadlines;
 using Scr.Core.Services.Reviews;
 using Scr.Web.Security;
 
 namespace Scr.Web.Pages;
 
 /// <summary>The dashboard: what each of the person's roles needs to see first.</summary>
-public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) : PageModel
+public class IndexModel(CurrentUser me, ReviewService reviews, DeadlineService deadlines, ScrDbContext db) : PageModel
 {
     public Principal Principal { get; private set; } = null!;
     public IReadOnlyList<(string Role, string Organisation)> Roles { get; private set; } = [];
@@ -23,6 +24,15 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     public IEnumerable<ReviewListRow> MyTeamCases => Visible.Where(r => r.Access == ReviewAccess.Full && !OwnBoards.Contains(r.BoardId));
     public IEnumerable<ReviewListRow> AgencyCases => Visible.Where(r => r.Access == ReviewAccess.AgencySummary);
 
+    /// <summary>How many deadlines the dashboard lists before pointing to /deadlines.</summary>
+    public const int DeadlinesShown = 10;
+
+    /// <summary>Board and agency people (and review teams) see the deadlines of their cases; others have none.</summary>
+    public bool ShowsDeadlines { get; private set; }
+    public IReadOnlyList<CaseDeadline> Deadlines { get; private set; } = [];
+    public IReadOnlyList<CaseDeadline> OpenDeadlines => Deadlines.Where(d => d.IsOpen).ToList();
+    public int DoneThisMonth { get; private set; }
+
     public int OpenAt(ReviewStage stage) => Visible.Count(r => r.IsOpen && r.Stage == stage && OwnBoards.Contains(r.BoardId));
 
     public async Task OnGetAsync()
@@ -35,5 +45,12 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
         SeesBoardCases = OwnBoards.Count > 0;
         MayNotify = ReviewAccessRules.BoardsToNotify(Principal).Count > 0;
         (Visible, _) = await reviews.ListAsync(Principal, new ReviewListFilter(PageSize: int.MaxValue));
+        ShowsDeadlines = SeesBoardCases || Principal.AgencyGrants.Count > 0 || Visible.Any(r => r.Access == ReviewAccess.Full);
+        if (ShowsDeadlines)
+        {
+            Deadlines = await deadlines.ForAsync(Principal);
+            var monthStart = DeadlineService.StartOfMonth(deadlines.Now);
+            DoneThisMonth = Deadlines.Count(d => d.IsDone && d.Deadline.DoneAt >= monthStart);
+        }
     }
 }

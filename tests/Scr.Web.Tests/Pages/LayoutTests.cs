@@ -65,7 +65,7 @@ public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
         page.QuerySelector("[data-testid=signed-in-user]")!.TextContent.ShouldContain("Priya Calder");
         Dom.Parse(await client.GetStringAsync("/cases?stage=Scoping")).Title.ShouldBe("Cases – Serious case reviews");
         page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.TextContent.Trim())
-            .ShouldBe(["Dashboard", "Cases", "Audit log", "Accounts", "API tokens"]);
+            .ShouldBe(["Dashboard", "Cases", "Messages", "Audit log", "Accounts", "API tokens"]);
         var form = page.QuerySelector("form[action='/sign-out']")!;
         form.GetAttribute("method").ShouldBe("post");
         form.QuerySelector("button[data-testid=sign-out]")!.TextContent.Trim().ShouldBe("Sign out");

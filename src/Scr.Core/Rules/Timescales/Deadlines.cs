@@ -88,6 +88,12 @@ public sealed record Deadline(Guid ReviewId, string Key, DeadlineRule Rule, Guid
 
     public bool IsDone => DoneAt is not null;
 
+    /// <summary>Due by the end of a UK day (days, working days, months), not at a moment (hours).</summary>
+    public bool IsAllDay => Rule.Period.Unit != PeriodUnit.Hours;
+
+    /// <summary>The UK date it is due on.</summary>
+    public DateOnly DueDate => UkTime.DateOf(Due);
+
     public DeadlineState StateAt(DateTimeOffset now) => DoneAt switch
     {
         { } done => done <= Due ? DeadlineState.Done : DeadlineState.DoneLate,

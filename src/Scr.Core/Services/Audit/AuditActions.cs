@@ -45,6 +45,10 @@ public static class AuditActions
     public const string PanelAnswered = "panel.board-answered";
     public const string CommunicationRecorded = "review.communication-recorded";
     public const string DraftSaved = "draft.saved";
+    public const string ReminderSent = "deadline.reminder-sent";
+    public const string CalendarFeedCreated = "calendar-feed.created";
+    public const string CalendarFeedRevoked = "calendar-feed.revoked";
+    public const string CalendarFeedRead = "calendar-feed.read";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string BankHolidaysImported = "bank-holidays.imported";

@@ -224,7 +224,7 @@ public sealed class DecisionService(ScrDbContext db, ReviewService reviews, Audi
         {
             throw new ForbiddenException("Only the business unit or the chair notifies the National Panel.");
         }
-        if (!Deadlines.For(review.Guidance).Rules.Any(r => r.Kind == DeadlineKind.IncidentNotifiedToPanel))
+        if (!Rules.Timescales.Deadlines.For(review.Guidance).Rules.Any(r => r.Kind == DeadlineKind.IncidentNotifiedToPanel))
         {
             throw new RuleViolationException(
                 "Under this case's guidance the serious incident itself is not notified to the National Panel: the chair's decision is sent to it.");

@@ -1,0 +1,45 @@
+using Scr.Core.Models;
+
+namespace Scr.Core.Rules.Timescales;
+
+/// <summary>A role that answers for a deadline: held in the case's board, or in the agency the deadline is about.</summary>
+public sealed record ResponsibleRole(Role Role, bool InAgency);
+
+/// <summary>
+/// Who answers for each stage 1 deadline: they get its reminders and see it in their calendar feed. The one place this
+/// rule lives. The chair has the notification and decides (WT2006 8.14); each agency's lead secures its records and sends
+/// its file review (WT2006 8.21), and the business unit, which chases agencies, is told when one is missed; the business
+/// unit notifies the National Panel.
+/// </summary>
+public static class DeadlineResponsibility
+{
+    private static readonly ResponsibleRole Chair = new(Role.BoardChair, InAgency: false);
+    private static readonly ResponsibleRole BusinessUnit = new(Role.BusinessUnitOfficer, InAgency: false);
+    private static readonly ResponsibleRole AgencyLead = new(Role.AgencyLead, InAgency: true);
+
+    /// <summary>Who must do it.</summary>
+    public static IReadOnlyList<ResponsibleRole> Owners(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.ChairHasNotification or DeadlineKind.Decision => [Chair],
+        DeadlineKind.RecordsSecured or DeadlineKind.FileReview => [AgencyLead],
+        DeadlineKind.IncidentNotifiedToPanel => [BusinessUnit],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Who is also told when it is missed.</summary>
+    public static IReadOnlyList<ResponsibleRole> CopiedWhenMissed(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.RecordsSecured or DeadlineKind.FileReview => [BusinessUnit],
+        _ => [],
+    };
+
+    /// <summary>Everyone who hears about the deadline: its owners, and those copied when it is missed.</summary>
+    public static IEnumerable<ResponsibleRole> Concerned(DeadlineKind kind) => Owners(kind).Concat(CopiedWhenMissed(kind));
+
+    /// <summary>Whether the person answers for, or is copied on, this deadline of a case of the given board.</summary>
+    public static bool Concerns(Principal principal, Guid boardId, Deadline deadline) =>
+        Concerned(deadline.Kind).Any(r => r.InAgency
+            ? deadline.AgencyId is { } agencyId
+                && principal.Grants.Any(g => g.Role == r.Role && g.OrganisationId == agencyId && g.BoardIds.Contains(boardId))
+            : principal.HoldsOnBoard(boardId, r.Role));
+}
