@@ -10,6 +10,7 @@ using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Deadlines;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Demo;
+using Scr.Core.Services.Documents;
 using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
@@ -28,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.Configure<SmtpSettings>(configuration.GetSection("Smtp"));
         services.Configure<ScrSettings>(configuration.GetSection("Scr"));
+        services.Configure<DocumentSettings>(configuration.GetSection("Documents"));
+        services.AddSingleton<IDocumentStore, FileSystemDocumentStore>();
         services.AddSingleton<IEmailSender, EmailSender>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Principals>();
@@ -46,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ReminderService>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<InboxService>();
+        services.AddScoped<DocumentService>();
         return services;
     }
 

@@ -189,8 +189,25 @@ public static class WebSetup
         services.AddOpenApi(ApiEndpoints.DocumentName, o => o.AddDocumentTransformer<ApiDocument>());
     }
 
+    /// <summary>
+    /// Uploaded documents must never be reachable as static files: refuse to start when the document store's folder is the
+    /// web root or inside it.
+    /// </summary>
+    public static void CheckDocumentStore(WebApplication app)
+    {
+        var store = Path.TrimEndingDirectorySeparator(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Scr.Core.Services.Documents.DocumentSettings>>()
+            .Value.FullDirectory) + Path.DirectorySeparatorChar;
+        var webRoot = app.Environment.WebRootPath is { Length: > 0 } root ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar : null;
+        if (webRoot is not null && store.StartsWith(webRoot, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Documents:Directory ({store}) is inside the web root ({webRoot}): uploaded files would be served as they are. "
+                + "Choose a folder outside it.");
+        }
+    }
+
     public static void UseScrWeb(this WebApplication app)
     {
+        CheckDocumentStore(app);
         app.UseForwardedHeaders();
         if (!HttpsOnly(app.Configuration))
         {
@@ -210,7 +227,8 @@ public static class WebSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            // A request the server refused while reading it (a body over its size limit: 413) keeps its status.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.Use((context, next) =>
@@ -229,6 +247,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseMiddleware<Drafts.FormDrafts>();
         app.UseAuthorization();
+        app.UseMiddleware<Documents.UploadLimits>();
         app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapScrApi();

@@ -144,11 +144,14 @@ public sealed class HostFixture : IAsyncLifetime
 
         public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "scr-tests", "mail", Guid.NewGuid().ToString("N"));
 
+        public string DocumentsFolder { get; } = TestFolders.Documents();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting(_database.ConfigurationKey, _database.ConnectionString);
             builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+            builder.UseSetting("Documents:Directory", DocumentsFolder);
             builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
             // Warnings and errors only: kept for a failing test's output, not printed for every request.
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new CollectingLoggerProvider(_logs)));
@@ -183,6 +186,7 @@ public sealed class HostFixture : IAsyncLifetime
             {
                 Directory.Delete(MailFolder, recursive: true);
             }
+            TestFolders.Delete(DocumentsFolder);
         }
     }
 

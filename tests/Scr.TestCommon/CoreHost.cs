@@ -9,12 +9,13 @@ namespace Scr.TestCommon;
 /// <summary>The core's services over a test database and a test clock, as the site and CLI wire them.</summary>
 public static class CoreHost
 {
-    public static ServiceProvider Build(TestDatabase database, TimeProvider clock, string? mailFolder = null)
+    public static ServiceProvider Build(TestDatabase database, TimeProvider clock, string? mailFolder = null, string? documentsFolder = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [database.ConfigurationKey] = database.ConnectionString,
             ["Smtp:PickupDirectory"] = mailFolder ?? Path.Combine(Path.GetTempPath(), "scr-tests", "mail", Guid.NewGuid().ToString("N")),
+            ["Documents:Directory"] = documentsFolder ?? TestFolders.Documents(),
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

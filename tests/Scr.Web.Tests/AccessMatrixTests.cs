@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Scr.Core.Models;
+using Scr.Core.Services.Documents;
+using Scr.TestCommon;
 using Scr.Web.Tests.Api;
 
 namespace Scr.Web.Tests;
@@ -42,8 +45,10 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     /// <param name="Stage1Case">A Northbridge case in stage 1 naming social care and health, with social care's file review sent, not shared.</param>
     /// <param name="SocialCare">The agency of <see cref="AgencyLead"/> (the author is in health).</param>
     /// <param name="PeerReview">Eastmere's chair asks Northbridge's chair to peer-review an Eastmere case in stage 1.</param>
+    /// <param name="AgencyDocument">A document on <paramref name="Stage1Case"/> for social care (with the board and the review team).</param>
+    /// <param name="TeamDocument">A document on <paramref name="Stage1Case"/> for the board and the review team only.</param>
     public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
-        Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default);
+        Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid AgencyDocument = default, Guid TeamDocument = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -89,6 +94,19 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/decision", "GET", ids => $"/cases/{ids.NewCase}/decision",
             Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Documents: the board and the review team read every one; an involved agency only its own agency's.
+        new("/cases/{id:guid}/documents", "GET", ids => $"/cases/{ids.NewCase}/documents",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/documents", "GET", ids => $"/cases/{ids.ScopingCase}/documents",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/documents", "GET", ids => $"/cases/{ids.OtherBoardCase}/documents",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/{id:guid}/documents/{docId:guid}", "GET", ids => $"/cases/{ids.Stage1Case}/documents/{ids.AgencyDocument}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead), Allow(Hidden, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/documents/{docId:guid}", "GET", ids => $"/cases/{ids.Stage1Case}/documents/{ids.TeamDocument}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Hidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/documents/{docId:guid}", "GET", ids => $"/cases/{ids.Stage1Case}/documents/{Guid.NewGuid()}",
+            Allow(Hidden, Everyone), ToSignIn),
         // Only the chair asked may open a peer review; a guessed id is not found for anyone.
         new("/peer-reviews/{id:guid}", "GET", _ => $"/peer-reviews/{Guid.NewGuid()}", Allow(Hidden, Everyone), ToSignIn),
         new("/cases/{id:guid}/declare-involvement", "GET", ids => $"/cases/{ids.ScopingCase}/declare-involvement",
@@ -215,6 +233,17 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(HttpStatusCode.BadRequest, Chair), Allow(Hidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized, _ => new { agrees = true, response = "" }),
         new("/api/v1/criteria/{setId}", "GET", _ => "/api/v1/criteria/wt2006", Allow(Ok, Everyone), HttpStatusCode.Unauthorized),
+        // Documents.
+        new("/api/v1/cases/{id:guid}/documents", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // A renamed program for social care: those who may add it get 400 and nothing is kept; the health author may not add for social care.
+        new("/api/v1/cases/{id:guid}/documents", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/documents",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair, SubGroup, AgencyLead), Allow(Forbidden, AgencyAuthor),
+                Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/documents/{documentId:guid}", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents/{ids.AgencyDocument}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead), Allow(Hidden, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/documents/{documentId:guid}", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents/{ids.TeamDocument}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Hidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
     ];
 
     public static TheoryData<int, string> PageCells()
@@ -243,7 +272,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         return data;
     }
 
-    private static readonly Dictionary<string, Task<(Guid Stage1Case, Guid PeerReview)>> Stage1Cases = [];
+    private static readonly Dictionary<string, Task<(Guid Stage1Case, Guid PeerReview, Guid AgencyDocument, Guid TeamDocument)>> Stage1Cases = [];
 
     private async Task<Ids> IdsAsync()
     {
@@ -253,7 +282,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             stage1 = Stage1CasesAsync();
             Stage1Cases[key] = stage1;
         }
-        var (stage1Case, peerReview) = await stage1;
+        var (stage1Case, peerReview, agencyDocument, teamDocument) = await stage1;
         var scoping = (await World.CaseAsync("Toddler admitted")).Id;
         var other = (await World.CaseAsync("Child death in a house fire")).Id;
         return new(
@@ -265,11 +294,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             await World.WithDbAsync(db => db.PanelSubmissions.Where(p => p.ReviewId == other).Select(p => p.Id).FirstAsync()),
             stage1Case,
             (await World.OrganisationAsync("northbridge-csc")).Id,
-            peerReview);
+            peerReview,
+            agencyDocument,
+            teamDocument);
     }
 
     /// <summary>The matrix's own stage 1 cases, made once per world, so the demo cases other rows use stay as seeded.</summary>
-    private async Task<(Guid Stage1Case, Guid PeerReview)> Stage1CasesAsync()
+    private async Task<(Guid Stage1Case, Guid PeerReview, Guid AgencyDocument, Guid TeamDocument)> Stage1CasesAsync()
     {
         var stage1Case = await World.NotifyStage1CaseAsync(Officer, "northbridge", "Fictional case for the access matrix.", agencyKeys: ["northbridge-csc", "northbridge-health"]);
         await World.SubmitFileReviewAsync(AgencyLead, stage1Case, "northbridge-csc", "Fictional contacts for the access matrix.");
@@ -277,7 +308,12 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         var northbridgeChair = await World.UserIdAsync(Chair);
         var peerReview = await World.AsAsync<Scr.Core.Services.Decisions.DecisionService, Scr.Core.Models.PeerReview>("chair@eastmere.example",
             (decisions, principal, actor) => decisions.RequestPeerReviewAsync(eastmereCase, northbridgeChair, principal, actor));
-        return (stage1Case, peerReview.Id);
+        var socialCare = (await World.OrganisationAsync("northbridge-csc")).Id;
+        var agencyDocument = await World.AsAsync<DocumentService, DocumentRow>(Officer, (documents, principal, actor) => documents.UploadAsync(stage1Case,
+            new DocumentUpload("Matrix agency document", "agency.pdf", new MemoryStream(TestFiles.Pdf()), DocumentAudience.Agency, socialCare), principal, actor));
+        var teamDocument = await World.AsAsync<DocumentService, DocumentRow>(Officer, (documents, principal, actor) => documents.UploadAsync(stage1Case,
+            new DocumentUpload("Matrix team document", "team.pdf", new MemoryStream(TestFiles.Pdf()), DocumentAudience.CaseTeam, null), principal, actor));
+        return (stage1Case, peerReview.Id, agencyDocument.Document.Id, teamDocument.Document.Id);
     }
 
     private async Task<HttpClient> SessionAsync(string role)
@@ -323,6 +359,17 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         else if (cell.Body is { } body)
         {
             response = await client.PostAsJsonAsync(url, body(ids));
+        }
+        else if (url.EndsWith("/documents", StringComparison.Ordinal))
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("Matrix upload"), "title" },
+                { new StringContent("Agency"), "audience" },
+                { new StringContent(ids.SocialCare.ToString()), "agencyId" },
+                { new ByteArrayContent(TestFiles.Executable()), "file", "report.pdf" },
+            };
+            response = await client.PostAsync(url, form);
         }
         else if (url.EndsWith("/transitions", StringComparison.Ordinal))
         {

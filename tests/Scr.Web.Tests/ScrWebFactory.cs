@@ -13,6 +13,12 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
 {
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "scr-tests", "mail", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The document store's folder, removed with the factory.</summary>
+    public string DocumentsFolder { get; } = TestFolders.Documents();
+
+    /// <summary>Further settings for this site (such as a smaller largest document).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public TestClock Clock => clock;
 
     /// <summary>Warnings and errors the site logged, to explain a failing test.</summary>
@@ -27,6 +33,11 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
         builder.UseSetting(database.ConfigurationKey, database.ConnectionString);
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Scr:PublicUrl", "https://localhost");
+        builder.UseSetting("Documents:Directory", DocumentsFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new CollectingLoggerProvider(Logs)));
         builder.ConfigureServices(services =>
@@ -35,6 +46,12 @@ public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebA
             services.AddSingleton<TimeProvider>(clock);
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TestFolders.Delete(DocumentsFolder);
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, over https so secure cookies are sent.</summary>

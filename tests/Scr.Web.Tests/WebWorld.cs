@@ -29,10 +29,10 @@ public sealed class WebWorld : IAsyncDisposable
     public ScrWebFactory Factory { get; }
     public IReadOnlyList<DemoSignIn> SignIns { get; }
 
-    public static async Task<WebWorld> CreateAsync(DatabaseKind kind)
+    public static async Task<WebWorld> CreateAsync(DatabaseKind kind, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        var factory = new ScrWebFactory(database, new TestClock());
+        var factory = new ScrWebFactory(database, new TestClock()) { Settings = settings ?? new Dictionary<string, string>() };
         using var scope = factory.Services.CreateScope();
         var signIns = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
         return new WebWorld(database, factory, signIns);
@@ -90,7 +90,7 @@ public sealed class WebWorld : IAsyncDisposable
 }
 
 /// <summary>One demo world per test class and database.</summary>
-public abstract class WebWorldFixture(DatabaseKind kind) : IAsyncLifetime
+public abstract class WebWorldFixture(DatabaseKind kind, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private WebWorld? _world;
 
@@ -108,7 +108,7 @@ public abstract class WebWorldFixture(DatabaseKind kind) : IAsyncLifetime
     {
         if (kind == DatabaseKind.Sqlite || TestDatabase.PostgresAvailable)
         {
-            _world = await WebWorld.CreateAsync(kind);
+            _world = await WebWorld.CreateAsync(kind, settings);
         }
     }
 

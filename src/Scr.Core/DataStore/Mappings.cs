@@ -360,3 +360,24 @@ internal sealed class BankHolidayEntryMapping : IEntityTypeConfiguration<BankHol
         b.Property(h => h.Title).HasMaxLength(Rules.Calendar.BankHolidayFile.MaxTitleLength).IsRequired();
     }
 }
+
+internal sealed class CaseDocumentMapping : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.ToTable("case_documents");
+        b.HasKey(d => d.Id);
+        // Ids are set when the record is made, so EF must not take a set id to mean the row exists.
+        b.Property(d => d.Id).ValueGeneratedNever();
+        // A case's documents stay with it: their files are removed only with their rows, never by a cascade.
+        b.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(d => d.UploadedById).OnDelete(DeleteBehavior.Restrict);
+        b.Property(d => d.Title).HasMaxLength(CaseDocument.TitleMaxLength).IsRequired();
+        b.Property(d => d.FileName).HasMaxLength(Rules.Documents.DocumentNames.MaxLength).IsRequired();
+        b.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(d => d.StorageKey).HasMaxLength(100).IsRequired();
+        b.HasIndex(d => d.StorageKey).IsUnique();
+        b.HasIndex(d => new { d.ReviewId, d.AttachedTo, d.AttachedItemId });
+    }
+}

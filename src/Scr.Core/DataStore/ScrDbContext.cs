@@ -33,11 +33,19 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit entry; it is chained and written with the next save, in the same transaction.</summary>
     internal void QueueAudit(AuditEntry entry) => _pendingAudit.Add(entry);
+
+    /// <summary>Forgets every unsaved change and queued audit entry after a failed save, so no later save writes them.</summary>
+    internal void DiscardUnsaved()
+    {
+        _pendingAudit.Clear();
+        ChangeTracker.Clear();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -58,6 +66,9 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
         builder.Properties<ChildProtectionPlanStatus>().HaveConversion<string>().HaveMaxLength(40);
         builder.Properties<LegalStatus>().HaveConversion<string>().HaveMaxLength(40);
         builder.Properties<TeamRole>().HaveConversion<string>().HaveMaxLength(40);
+        builder.Properties<DocumentType>().HaveConversion<string>().HaveMaxLength(40);
+        builder.Properties<DocumentAttachment>().HaveConversion<string>().HaveMaxLength(40);
+        builder.Properties<DocumentAudience>().HaveConversion<string>().HaveMaxLength(40);
         if (Database.IsSqlite())
         {
             // SQLite cannot order or compare DateTimeOffset text; all our times are UTC, so ticks sort correctly.

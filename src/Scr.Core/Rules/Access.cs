@@ -183,6 +183,37 @@ public static class ReviewAccessRules
     public static bool MayBePeerReviewer(Principal peer, Review review) =>
         peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);
 
+    // Documents (files attached to the case or its items): the board and the review team read and add any; an involved
+    // agency reads and adds only documents for its own agency (agency reports and chronologies are confidential to the
+    // review team and their own agency's authors). Nobody else knows they exist.
+
+    /// <summary>
+    /// Whom the person may give a document to read, besides the board and the review team: everyone working on the case
+    /// (<see cref="DocumentAudience.CaseTeam"/>) or one involved agency; an agency only its own. None once the review is closed.
+    /// </summary>
+    public static IReadOnlyList<(DocumentAudience Audience, Guid? AgencyId)> DocumentAudiencesFor(Principal principal, ReviewAccess access, Review review)
+    {
+        if (review.Status == ReviewStatus.Closed)
+        {
+            return [];
+        }
+        return access switch
+        {
+            ReviewAccess.Full => [(DocumentAudience.CaseTeam, null), .. review.Agencies.Select(a => (DocumentAudience.Agency, (Guid?)a.AgencyId))],
+            ReviewAccess.AgencySummary => AgenciesActingFor(principal, review).Select(id => (DocumentAudience.Agency, (Guid?)id)).ToList(),
+            _ => [],
+        };
+    }
+
+    public static bool MayUploadDocument(Principal principal, ReviewAccess access, Review review, DocumentAudience audience, Guid? agencyId) =>
+        DocumentAudiencesFor(principal, access, review).Contains((audience, audience == DocumentAudience.Agency ? agencyId : null));
+
+    /// <summary>The board and the review team read every document of the case; an agency reads those for its own agency.</summary>
+    public static bool MayReadDocument(Principal principal, ReviewAccess access, Review review, DocumentAudience audience, Guid? agencyId) =>
+        access == ReviewAccess.Full
+        || (access == ReviewAccess.AgencySummary && audience == DocumentAudience.Agency && agencyId is { } agency
+            && AgenciesActingFor(principal, review).Contains(agency));
+
     // The National Panel (002 ¶10): it reads every decision sent to it, and only that; the board answers its questions.
 
     /// <summary>Panel members read the decisions every board sends, respond to them and see the Panel's figures.</summary>

@@ -258,6 +258,31 @@ public static class Labels
         return $"{uk.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} at {time}";
     }
 
+    public static string Of(DocumentType value) => value switch
+    {
+        DocumentType.Pdf => "PDF",
+        DocumentType.Word => "Word document",
+        DocumentType.Excel => "Excel workbook",
+        DocumentType.Png => "PNG image",
+        _ => "JPEG image",
+    };
+
+    /// <summary>A file's size as GOV.UK writes it: 20MB, 1.5MB, 340KB, 12 bytes.</summary>
+    public static string FileSize(long bytes)
+    {
+        const long kilobyte = 1024;
+        const long megabyte = 1024 * kilobyte;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return bytes switch
+        {
+            >= megabyte when bytes % megabyte == 0 => (bytes / megabyte).ToString(culture) + "MB",
+            >= megabyte => Math.Round(bytes / (double)megabyte, 1, MidpointRounding.AwayFromZero).ToString("0.#", culture) + "MB",
+            >= kilobyte => Math.Round(bytes / (double)kilobyte, MidpointRounding.AwayFromZero).ToString(culture) + "KB",
+            1 => "1 byte",
+            _ => bytes.ToString(culture) + " bytes",
+        };
+    }
+
     public static string Of(GuidanceEdition value) => value switch
     {
         GuidanceEdition.Wt1999 => "Working Together 1999",

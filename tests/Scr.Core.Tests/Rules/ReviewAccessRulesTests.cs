@@ -69,6 +69,49 @@ public class ReviewAccessRulesTests
     public void For_SystemAdministrator_None() =>
         ReviewAccessRules.For(WithRole(Role.SystemAdministrator, null, null), Case(Board)).ShouldBe(ReviewAccess.None);
 
+    private static Review CaseWithAgencies(params Guid[] agencies) =>
+        Review.Notify(Board, "R", IncidentType.Death, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 2), "", GuidanceEdition.Wt2006, null,
+            [new ReviewChild("C", null, Sex.NotKnown, Ethnicity.NotKnown, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
+            agencies, Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void Documents_BoardAndTeam_ReadEveryDocumentAndGiveThemToAnyInvolvedAgency()
+    {
+        var review = CaseWithAgencies(Agency, OtherAgency);
+        var officer = WithRole(Role.BusinessUnitOfficer, Board, OrganisationKind.Board, Board);
+
+        ReviewAccessRules.DocumentAudiencesFor(officer, ReviewAccess.Full, review).ShouldBe([
+            (DocumentAudience.CaseTeam, null), (DocumentAudience.Agency, Agency), (DocumentAudience.Agency, OtherAgency)]);
+        ReviewAccessRules.MayReadDocument(officer, ReviewAccess.Full, review, DocumentAudience.Agency, OtherAgency).ShouldBeTrue();
+        ReviewAccessRules.MayReadDocument(officer, ReviewAccess.Full, review, DocumentAudience.CaseTeam, null).ShouldBeTrue();
+        ReviewAccessRules.MayUploadDocument(officer, ReviewAccess.Full, review, DocumentAudience.Agency, Guid.NewGuid()).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Documents_Agency_OnlyItsOwn()
+    {
+        var review = CaseWithAgencies(Agency, OtherAgency);
+        var lead = WithRole(Role.AgencyLead, Agency, OrganisationKind.Agency, Board);
+
+        ReviewAccessRules.DocumentAudiencesFor(lead, ReviewAccess.AgencySummary, review).ShouldBe([(DocumentAudience.Agency, Agency)]);
+        ReviewAccessRules.MayReadDocument(lead, ReviewAccess.AgencySummary, review, DocumentAudience.Agency, Agency).ShouldBeTrue();
+        ReviewAccessRules.MayReadDocument(lead, ReviewAccess.AgencySummary, review, DocumentAudience.Agency, OtherAgency).ShouldBeFalse();
+        ReviewAccessRules.MayReadDocument(lead, ReviewAccess.AgencySummary, review, DocumentAudience.CaseTeam, null).ShouldBeFalse();
+        ReviewAccessRules.MayUploadDocument(lead, ReviewAccess.AgencySummary, review, DocumentAudience.CaseTeam, null).ShouldBeFalse();
+        ReviewAccessRules.MayUploadDocument(lead, ReviewAccess.AgencySummary, review, DocumentAudience.Agency, OtherAgency).ShouldBeFalse();
+        ReviewAccessRules.MayUploadDocument(lead, ReviewAccess.AgencySummary, review, DocumentAudience.Agency, Agency).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Documents_NoAccessToTheCase_Nothing()
+    {
+        var review = CaseWithAgencies(Agency);
+        var panel = WithRole(Role.PanelMember, Guid.NewGuid(), OrganisationKind.NationalPanel);
+
+        ReviewAccessRules.DocumentAudiencesFor(panel, ReviewAccess.None, review).ShouldBeEmpty();
+        ReviewAccessRules.MayReadDocument(panel, ReviewAccess.None, review, DocumentAudience.CaseTeam, null).ShouldBeFalse();
+    }
+
     [Fact]
     public void VisibleTo_AgreesWithFor_OnEveryCombination()
     {

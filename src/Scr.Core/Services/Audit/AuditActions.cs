@@ -44,6 +44,9 @@ public static class AuditActions
     public const string PanelResponded = "panel.responded";
     public const string PanelAnswered = "panel.board-answered";
     public const string CommunicationRecorded = "review.communication-recorded";
+    public const string DocumentUploaded = "document.uploaded";
+    public const string DocumentDownloaded = "document.downloaded";
+    public const string DocumentsListed = "document.listed";
     public const string DraftSaved = "draft.saved";
     public const string ReminderSent = "deadline.reminder-sent";
     public const string CalendarFeedCreated = "calendar-feed.created";
