@@ -29,6 +29,9 @@ if [[ -z ${ConnectionStrings__Sqlite:-} && -z ${ConnectionStrings__Postgres:-} ]
   export ConnectionStrings__Sqlite="Data Source=$ROOT/data/scr.db"
 fi
 
+# Uploaded documents beside the database, for the same reason.
+export Documents__Directory=${Documents__Directory:-$ROOT/data/documents}
+
 # Without an SMTP server, email (invitations, password resets) goes to a pickup
 # folder that the site shows at /dev/mail in Development.
 if [[ -z ${Smtp__Host:-} ]]; then

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Scr.TestCommon;
 
 namespace Scr.EndToEndTests;
 
@@ -112,6 +113,31 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await page.GetByTestId("manage-team").ClickAsync();
             await page.WaitForURLAsync("**/team");
             await Expect(page.GetByTestId("team")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email == "officer@northbridge.example")
+        {
+            // A case's documents: the upload form, its error state, and the list with a document.
+            await VisitAsync(page, "/cases");
+            await cases.First.ClickAsync();
+            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.GetByTestId("documents-link").ClickAsync();
+            await page.WaitForURLAsync("**/documents");
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("add-document").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+            await page.GetByLabel("Title").FillAsync("Accessibility check minutes");
+            await page.GetByLabel("The board and the review team", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "minutes.pdf",
+                MimeType = "application/pdf",
+                Buffer = TestFiles.Pdf(),
+            });
+            await page.GetByTestId("add-document").ClickAsync();
+            await Expect(page.GetByTestId("documents")).ToContainTextAsync("Accessibility check minutes");
             await page.AssertAccessibleAsync();
         }
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Scr.TestCommon;
 
 namespace Scr.EndToEndTests;
 
@@ -30,5 +32,41 @@ public sealed class NoJavaScriptTests(HostFixture host) : BrowserTest(host), ICl
         await page.AssertAccessibleAsync();
 
         await SignOutAsync(page);
+    }
+
+    [Fact]
+    public async Task Documents_JavaScriptDisabled_AddedAndRefusalsShownBesideTheField()
+    {
+        var page = await NewPageAsync(javaScriptEnabled: false);
+        await SignInAsync(page, "officer@northbridge.example");
+        await page.GotoAsync("/cases");
+        await page.GetByTestId("case-table").Locator("tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.GetByTestId("documents-link").ClickAsync();
+        await page.WaitForURLAsync("**/documents");
+
+        async Task AddAsync(string title, string name, byte[] content)
+        {
+            await page.GetByLabel("Title").FillAsync(title);
+            await page.GetByLabel("The board and the review team", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = content });
+            await page.GetByTestId("add-document").ClickAsync();
+        }
+
+        await AddAsync("Core group minutes", "minutes.pdf", TestFiles.Pdf());
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("‘Core group minutes’ has been added");
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync("Core group minutes");
+
+        // A program renamed .pdf: refused by its content, the message beside the field.
+        await AddAsync("Not a report", "report.pdf", TestFiles.Executable());
+        await Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await Expect(page.Locator("#Upload-error")).ToContainTextAsync("“report.pdf” is not a PDF, Word, Excel, PNG or JPEG file");
+        await page.AssertAccessibleAsync();
+
+        // Far over the 20MB limit: Kestrel and the browser still show the page with the message, not a raw 413.
+        await AddAsync("Scans", "scans.pdf", TestFiles.Pdf().Concat(new byte[24 * 1024 * 1024]).ToArray());
+        await Expect(page.Locator("#Upload-error")).ToContainTextAsync("The selected file must be smaller than 20MB");
+        await Expect(page.GetByTestId("documents").Locator("tbody tr")).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync();
     }
 }
