@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Scr.EndToEndTests;
@@ -44,7 +45,8 @@ public sealed class KeyboardTests(HostFixture host) : BrowserTest(host), IClassF
         var order = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            order.Add(await TabAsync(page));
+            // "Messages (n)" counts the demo world's unread messages.
+            order.Add(Regex.Replace(await TabAsync(page), @" \(\d+\)$", ""));
         }
         order.ShouldBe(["Skip to main content", "Serious case reviews", "Dashboard", "Cases", "Messages", "Audit log", "Accounts", "API tokens", "sign-out", "notify"]);
     }
