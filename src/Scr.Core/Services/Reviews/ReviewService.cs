@@ -4,6 +4,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Messages;
 
@@ -31,7 +32,7 @@ public sealed record ReviewListRow(Guid Id, string Reference, Guid BoardId, stri
 public sealed record ReviewView(Review Review, ReviewAccess Access, IReadOnlySet<CaseActor> Actors);
 
 /// <summary>Notifying, reading, listing and moving cases. Every read of a case record is audited.</summary>
-public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, TimeProvider clock)
+public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, BankHolidayService bankHolidays, TimeProvider clock)
 {
     public async Task<Review> NotifyAsync(NotifyOptions options, Principal principal, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -221,12 +222,14 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             review.Record(new CaseCommunication(RecipientKind.BoardChair, chair.Name, null, CommunicationMethod.Email, "Copy of the notification", null, null, now));
         }
         review.RecordChairNotified(now);
-        var fileReviewsDue = Labels.Date(review.IncidentDate.AddDays(7));
+        var deadlines = Rules.Timescales.Deadlines.For(review, await bankHolidays.CalendarAsync(cancellationToken));
         var agencyNames = await db.Organisations.AsNoTracking().Where(o => review.Agencies.Select(a => a.AgencyId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         foreach (var agency in review.Agencies)
         {
-            var leads = await messenger.HoldersAsync(agency.AgencyId, [Role.AgencyLead], cancellationToken);
+            var fileReviewsDue = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.FileReview && d.AgencyId == agency.AgencyId) is { } due
+                ? Labels.Due(due) : "the date the case page shows";
+            var leads = await messenger.AgencyContactsAsync(agency.AgencyId, cancellationToken);
             messenger.Tell(leads, review.Id, $"Secure your records: case {review.Reference} ({boardName})",
                 "Your agency is involved in a serious incident notified to the board. Secure every record about the child and family now, "
                 + $"confirm it in the service, and send a short file review by {fileReviewsDue}.", $"/cases/{review.Id}/agency");
@@ -379,7 +382,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         review.Record(new CaseCommunication(RecipientKind.Ofsted, "Ofsted", null, CommunicationMethod.Email, subject, null, null, now));
         foreach (var agency in review.Agencies)
         {
-            var leads = await messenger.HoldersAsync(agency.AgencyId, [Role.AgencyLead], cancellationToken);
+            var leads = await messenger.AgencyContactsAsync(agency.AgencyId, cancellationToken);
             messenger.Tell(leads, review.Id, subject, $"The chair of {review.Board?.Name} has decided: {Labels.Of(decision).ToLowerInvariant()}.", $"/cases/{review.Id}");
             review.Record(new CaseCommunication(RecipientKind.Agency, agency.Agency?.Name ?? "Agency", agency.AgencyId, CommunicationMethod.Email, subject,
                 null, null, now));
