@@ -115,6 +115,25 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await page.AssertAccessibleAsync();
         }
 
+        if (email == "officer@northbridge.example")
+        {
+            // Who has been told: a child's death in stage 1, with its log, the prompts and the record form's error state.
+            await VisitAsync(page, "/cases");
+            await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("1\\. Identification") })
+                .GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.GetByTestId("communications-link").ClickAsync();
+            await page.WaitForURLAsync("**/communications");
+            await Expect(page.GetByTestId("communications")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("record-communication").ClickAsync();
+            await page.WaitForURLAsync("**/communications/record");
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("record").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
         if (email == "panel@panel.example")
         {
             // The workspace, a decision with its response form, and its error state.
