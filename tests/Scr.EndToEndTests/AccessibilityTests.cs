@@ -118,6 +118,25 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
 
         if (email == "officer@northbridge.example")
         {
+            // Who has been told: a child's death in stage 1, with its log, the prompts and the record form's error state.
+            await VisitAsync(page, "/cases");
+            await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("1\\. Identification") })
+                .GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.GetByTestId("communications-link").ClickAsync();
+            await page.WaitForURLAsync("**/communications");
+            await Expect(page.GetByTestId("communications")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("record-communication").ClickAsync();
+            await page.WaitForURLAsync("**/communications/record");
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("record").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email == "officer@northbridge.example")
+        {
             // A case's documents: the upload form, its error state, and the list with a document.
             await VisitAsync(page, "/cases");
             await cases.First.ClickAsync();
@@ -155,9 +174,10 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await page.AssertAccessibleAsync();
         }
 
-        if (email == "officer@northbridge.example")
+        if (email is "officer@northbridge.example" or "chair@northbridge.example")
         {
-            // The board's side of the Panel: a decision the Panel questioned, with the answer form.
+            // The board's side of the Panel: a decision the Panel questioned, with the answer form (and, for the chair,
+            // the way to reconsider it).
             await VisitAsync(page, "/cases");
             await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "Not initiated" })
                 .GetByRole(AriaRole.Link).First.ClickAsync();
@@ -166,6 +186,20 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await page.WaitForURLAsync("**/panel");
             await Expect(page.GetByTestId("answer-form")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
+            if (email == "chair@northbridge.example")
+            {
+                await Expect(page.GetByTestId("reconsider")).ToBeVisibleAsync();
+            }
+            // Answering with nothing written.
+            await page.GetByTestId("answer").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email is "officer@northbridge.example" or "chair@northbridge.example" or "subgroup@northbridge.example"
+            or "agency.lead@northbridge.example" or "agency.author@northbridge.example")
+        {
+            await Stage1PagesAsync(page, email);
         }
 
         if (email == "admin@scr.example")
@@ -184,6 +218,95 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await page.GetByTestId("import").ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
             await page.AssertAccessibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PeerReview_ChairOfAnotherBoard_HasNoViolations()
+    {
+        // The Northbridge chair asks the Eastmere chair to peer-review the consideration of the case awaiting decision.
+        var chair = await NewPageAsync();
+        await SignInAsync(chair, "chair@northbridge.example", checkSignInPages: false);
+        var caseUrl = await OpenStage1CaseAsync(chair);
+        await VisitAsync(chair, caseUrl + "/decision");
+        await chair.GetByTestId("ask-peer").ClickAsync();
+        await Expect(chair.GetByTestId("peer-review")).ToContainTextAsync("Not answered yet");
+        await chair.AssertAccessibleAsync();
+
+        var peer = await NewPageAsync();
+        await SignInAsync(peer, "chair@eastmere.example", checkSignInPages: false);
+        await VisitAsync(peer, "/messages");
+        await peer.GetByTestId("message").Filter(new() { HasText = "A chair asks you to peer-review a decision" }).GetByTestId("open-message").ClickAsync();
+        await peer.WaitForURLAsync("**/peer-reviews/*");
+        await Expect(peer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Peer review of a decision");
+        await peer.AssertAccessibleAsync();
+        await peer.GetByTestId("send-peer-response").ClickAsync();
+        await Expect(peer.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await peer.AssertAccessibleAsync();
+    }
+
+    /// <summary>Opens the demo case still awaiting the chair's decision (stage 1, open) from /cases; returns its path.</summary>
+    private async Task<string> OpenStage1CaseAsync(IPage page)
+    {
+        await VisitAsync(page, "/cases");
+        await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "1. Identification" }).Filter(new() { HasNotText = "Not initiated" })
+            .GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.AssertAccessibleAsync();
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    /// <summary>
+    /// The stage 1 pages of the case awaiting a decision as each role sees them, with the error state of each form the
+    /// role may send (nothing is recorded).
+    /// </summary>
+    private async Task Stage1PagesAsync(IPage page, string email)
+    {
+        var caseUrl = await OpenStage1CaseAsync(page);
+        var board = email is "officer@northbridge.example" or "chair@northbridge.example" or "subgroup@northbridge.example";
+        var summary = page.Locator(".govuk-error-summary");
+
+        // An agency's part: its records and its file review; the business unit may act for any involved agency.
+        if (email is "officer@northbridge.example" or "agency.lead@northbridge.example" or "agency.author@northbridge.example")
+        {
+            await VisitAsync(page, caseUrl + "/agency");
+            await Expect(page.GetByTestId("secure-records")).ToBeVisibleAsync();
+            await page.GetByTestId("send-file-review").ClickAsync();
+            await Expect(summary).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        // The file reviews: the business unit shares them and writes its summary; the sub-group may share them.
+        await VisitAsync(page, caseUrl + "/file-reviews");
+        if (email == "officer@northbridge.example")
+        {
+            await page.GetByTestId("send-summary").ClickAsync();
+            await Expect(summary).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+        if (!board)
+        {
+            return;
+        }
+
+        // The sub-group's recommendation: read-only for the chair; for those who record it, the check and the refusal.
+        await VisitAsync(page, caseUrl + "/recommendation");
+        if (email is "officer@northbridge.example" or "subgroup@northbridge.example")
+        {
+            await page.GetByTestId("check-answers").ClickAsync();
+            await Expect(page.GetByTestId("prompt")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("record-recommendation").ClickAsync();
+            await Expect(summary).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        // The chair's consideration.
+        await VisitAsync(page, caseUrl + "/decision");
+        if (email == "chair@northbridge.example")
+        {
+            await Expect(page.GetByTestId("acknowledge")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("ask-peer")).ToBeVisibleAsync();
         }
     }
 }

@@ -48,6 +48,9 @@ public sealed class HostFixture : IAsyncLifetime
 
     public DemoSignIn SignIn(string email) => SignIns.Single(s => s.Email == email);
 
+    /// <summary>The folder the site writes its email to (SMTP pickup), one <c>.eml</c> file a message.</summary>
+    public string MailFolder => _site?.MailFolder ?? throw new InvalidOperationException("The site has not started.");
+
     /// <summary>Records the sub-group's recommendation on a case through the core, for tests about what comes after it.</summary>
     public async Task RecommendAsync(string reference, string byEmail)
     {

@@ -11,12 +11,20 @@ public static partial class NotifyForm
     /// Every question of the notification form, answered as a business unit officer would, ticking the given agencies
     /// (by default two that serve Northbridge).
     /// </summary>
-    public static async Task FillAsync(IPage page, string childName, DateOnly today, params string[] agencies)
+    public static Task FillAsync(IPage page, string childName, DateOnly today, params string[] agencies) =>
+        FillAsync(page, childName, new Incident("Serious injury", today.AddDays(-5), today.AddDays(-2),
+            "Baby admitted to hospital with unexplained fractures; concerns raised by the health visitor."), agencies);
+
+    /// <summary>The incident as the form asks for it: its type (the radio's label), its dates and what happened.</summary>
+    public sealed record Incident(string Type, DateOnly Date, DateOnly KnownToBoard, string WhatHappened);
+
+    /// <summary>Every question of the notification form, about the given incident, ticking the given agencies (or two by default).</summary>
+    public static async Task FillAsync(IPage page, string childName, Incident incident, params string[] agencies)
     {
-        await Group(page, "Type of incident").GetByLabel("Serious injury", new() { Exact = true }).CheckAsync();
-        await FillDateAsync(Group(page, "Date of the incident"), today.AddDays(-5));
-        await FillDateAsync(Group(page, "Date it came to the board's attention"), today.AddDays(-2));
-        await page.GetByLabel("What happened").FillAsync("Baby admitted to hospital with unexplained fractures; concerns raised by the health visitor.");
+        await Group(page, "Type of incident").GetByLabel(incident.Type, new() { Exact = true }).CheckAsync();
+        await FillDateAsync(Group(page, "Date of the incident"), incident.Date);
+        await FillDateAsync(Group(page, "Date it came to the board's attention"), incident.KnownToBoard);
+        await page.GetByLabel("What happened").FillAsync(incident.WhatHappened);
         await page.GetByLabel("Child's full name").FillAsync(childName);
         await page.GetByLabel("Age at the incident: years").FillAsync("1");
         await page.GetByLabel("and months").FillAsync("3");

@@ -94,6 +94,20 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/decision", "GET", ids => $"/cases/{ids.NewCase}/decision",
             Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Who was told what: whoever may read the case opens the log (an agency sees what was sent to it, a review team member
+        // from outside the board nothing); the board's business unit and chair record a message sent outside the service.
+        new("/cases/{id:guid}/communications", "GET", ids => $"/cases/{ids.NewCase}/communications",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/communications", "GET", ids => $"/cases/{ids.ScopingCase}/communications",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/communications", "GET", ids => $"/cases/{ids.OtherBoardCase}/communications",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/{id:guid}/communications/record", "GET", ids => $"/cases/{ids.NewCase}/communications/record",
+            Merge(Allow(Ok, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/communications/record", "GET", ids => $"/cases/{ids.ScopingCase}/communications/record",
+            Merge(Allow(Ok, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/communications/record", "GET", ids => $"/cases/{ids.OtherBoardCase}/communications/record",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
         // Documents: the board and the review team read every one; an involved agency only its own agency's.
         new("/cases/{id:guid}/documents", "GET", ids => $"/cases/{ids.NewCase}/documents",
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
@@ -233,6 +247,20 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(HttpStatusCode.BadRequest, Chair), Allow(Hidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized, _ => new { agrees = true, response = "" }),
         new("/api/v1/criteria/{setId}", "GET", _ => "/api/v1/criteria/wt2006", Allow(Ok, Everyone), HttpStatusCode.Unauthorized),
+        // Who was told what: as the pages.
+        new("/api/v1/cases/{id:guid}/communications", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/communications",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/communications", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/communications",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/communications", "GET", ids => $"/api/v1/cases/{ids.OtherBoardCase}/communications",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), HttpStatusCode.Unauthorized),
+        // No recipient's name: those who may record get 400 and nothing is recorded.
+        new("/api/v1/cases/{id:guid}/communications", "POST", ids => $"/api/v1/cases/{ids.Stage1Case}/communications",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, MatrixCommunication),
+        new("/api/v1/cases/{id:guid}/communications", "POST", ids => $"/api/v1/cases/{ids.OtherBoardCase}/communications",
+            Merge(Allow(HttpStatusCode.BadRequest, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)),
+            HttpStatusCode.Unauthorized, MatrixCommunication),
         // Documents.
         new("/api/v1/cases/{id:guid}/documents", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents",
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
@@ -245,6 +273,9 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/documents/{documentId:guid}", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents/{ids.TeamDocument}",
             Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Hidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
     ];
+
+    private static object MatrixCommunication(Ids ids) =>
+        new { recipient = "Coroner", recipientName = "", method = "Letter", sentAt = "2026-11-23T09:00:00+00:00", subject = "Matrix", version = Guid.Empty };
 
     public static TheoryData<int, string> PageCells()
     {

@@ -179,6 +179,21 @@ public static class ReviewAccessRules
 
     public static bool IsChairOf(Principal principal, Review review) => principal.HoldsOnBoard(review.BoardId, Role.BoardChair);
 
+    /// <summary>
+    /// Who was told what (seed 000 Stage 1), for those who may read the case: the board's own people see every
+    /// communication; anyone acting for an involved agency sees those made to that agency; nobody else sees any.
+    /// </summary>
+    public static bool MaySeeCommunication(Principal principal, Review review, CaseCommunication communication) =>
+        MaySeeBoardRecords(principal, review)
+        || (communication.AgencyId is { } agencyId && AgenciesActingFor(principal, review).Contains(agencyId));
+
+    /// <summary>
+    /// The board's business unit and its chairs record a communication made outside the service (a letter to the
+    /// coroner, a call to the director of children's services), at any stage and after the case closes.
+    /// </summary>
+    public static bool MayRecordCommunication(Principal principal, Review review) =>
+        principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.BoardChair);
+
     /// <summary>A peer reviewer is the chair of another board.</summary>
     public static bool MayBePeerReviewer(Principal peer, Review review) =>
         peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);

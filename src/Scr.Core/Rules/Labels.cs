@@ -180,6 +180,27 @@ public static class Labels
         _ => "Other",
     };
 
+    /// <summary>A hint under each kind of recipient on the form that records a communication made outside the service.</summary>
+    public static string? HintFor(RecipientKind value) => value switch
+    {
+        RecipientKind.ChiefExecutive => "Of the local authority",
+        RecipientKind.LeadMember => "The councillor responsible for children's services",
+        RecipientKind.Agency => "An agency involved in the case: select which below",
+        RecipientKind.Coroner => "Of the area where the child died",
+        RecipientKind.Other => "For example, the police senior investigating officer or a legal adviser",
+        _ => null,
+    };
+
+    /// <summary>What the decision is called wherever it is sent: "Decision on case NB-2026-001: do not initiate a review".</summary>
+    public static string DecisionSubject(string reference, DecisionOutcome decision) => $"Decision on case {reference}: {Of(decision).ToLowerInvariant()}";
+
+    /// <summary>What a copy of the notification is called when it is sent on.</summary>
+    public static string NotificationSubject(string reference) => $"Copy of the notification of case {reference}";
+
+    /// <summary>Whether someone was told, in words: "Told 5 January 2026 at 2:30pm by letter", or "Not recorded".</summary>
+    public static string Told(CaseCommunication? communication) =>
+        communication is null ? "Not recorded" : $"Told {DateTime(communication.SentAt)} by {Of(communication.Method).ToLowerInvariant()}";
+
     public static string Of(PanelResponse value) => value switch
     {
         PanelResponse.NotConsidered => "Not yet considered",

@@ -155,9 +155,16 @@ public sealed record RecommendationDetail(string CriteriaSet, IReadOnlyDictionar
 public sealed record PeerReviewSummary(Guid Id, Guid PeerId, string? Peer, DateTimeOffset RequestedAt, string? RequestedBy, bool? Agrees,
     string? Response, DateTimeOffset? RespondedAt);
 
-/// <summary>One message about the case to one recipient: who was told what, how and when.</summary>
-public sealed record CommunicationDetail(RecipientKind Recipient, string RecipientName, Guid? AgencyId, CommunicationMethod Method, string Subject,
-    string? Body, DateTimeOffset SentAt, string? SentBy);
+/// <summary>
+/// One message about the case to one recipient: who was told what, how and when, and by whom (SentBy; null and
+/// SentByTheService true when the service sent it itself). Agency is the agency's name when an agency was told.
+/// </summary>
+public sealed record CommunicationDetail(Guid Id, RecipientKind Recipient, string RecipientName, Guid? AgencyId, string? Agency,
+    CommunicationMethod Method, string Subject, string? Body, DateTimeOffset SentAt, string? SentBy, bool SentByTheService)
+{
+    public static CommunicationDetail Of(CaseCommunication c, string? agency, string? sentBy) => new(c.Id, c.Recipient, c.RecipientName, c.AgencyId,
+        agency, c.Method, c.Subject, c.Body, c.SentAt, sentBy, c.SentById is null);
+}
 
 /// <summary>A stage 1 deadline computed from the case's facts under its guidance edition, with its state now.</summary>
 public sealed record DeadlineDetail(string Key, DeadlineKind Kind, string Title, string Basis, string Period, Guid? AgencyId, DateTimeOffset Due,
@@ -231,8 +238,8 @@ public sealed record CaseDetail(Guid Id, string Reference, string Board, ReviewK
                     record.NameOf(p.RequestedById), p.Agrees, p.Response, p.RespondedAt)).ToList()
                 : [],
             board
-                ? r.Communications.OrderBy(c => c.SentAt).Select(c => new CommunicationDetail(c.Recipient, c.RecipientName, c.AgencyId, c.Method,
-                    c.Subject, c.Body, c.SentAt, record.NameOf(c.SentById))).ToList()
+                ? r.Communications.OrderBy(c => c.SentAt).Select(c => CommunicationDetail.Of(c,
+                    r.Agencies.FirstOrDefault(a => a.AgencyId == c.AgencyId)?.Agency?.Name, record.NameOf(c.SentById))).ToList()
                 : [],
             full ? r.IncidentNotifiedToPanelAt : null,
             full ? r.SharedWithPanelAt : null,

@@ -153,4 +153,52 @@ public class ReviewAccessRulesTests
             }
         }
     }
+
+    private static Review CaseWith(Guid board, Guid agency, bool onTeam = false)
+    {
+        var review = Review.Notify(board, "C", IncidentType.Death, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 2), "", GuidanceEdition.Wt2006,
+            null, [new ReviewChild("C", null, Sex.NotKnown, Ethnicity.NotKnown, YesNoNotKnown.NotKnown, ChildProtectionPlanStatus.NotKnown, LegalStatus.NotKnown)],
+            [agency, OtherAgency], Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        if (onTeam)
+        {
+            review.AddToTeam(Me, TeamRole.LeadReviewer, Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        }
+        return review;
+    }
+
+    private static CaseCommunication To(Guid? agency) => new(agency is null ? RecipientKind.Coroner : RecipientKind.Agency, "Someone", agency,
+        CommunicationMethod.Letter, "Subject", null, null, DateTimeOffset.UnixEpoch);
+
+    [Theory]
+    [InlineData(Role.BusinessUnitOfficer, true)]
+    [InlineData(Role.BoardChair, true)]
+    [InlineData(Role.SubGroupMember, false)]
+    [InlineData(Role.LeadReviewer, false)]
+    public void MayRecordCommunication_BusinessUnitAndChairOfTheBoardOnly(Role role, bool may)
+    {
+        ReviewAccessRules.MayRecordCommunication(WithRole(role, Board, OrganisationKind.Board, Board), CaseWith(Board, Agency, onTeam: true)).ShouldBe(may);
+        ReviewAccessRules.MayRecordCommunication(WithRole(role, OtherBoard, OrganisationKind.Board, OtherBoard), CaseWith(Board, Agency)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void MayRecordCommunication_Agency_No() =>
+        ReviewAccessRules.MayRecordCommunication(WithRole(Role.AgencyLead, Agency, OrganisationKind.Agency, Board), CaseWith(Board, Agency)).ShouldBeFalse();
+
+    [Fact]
+    public void MaySeeCommunication_BoardEveryOne_AgencyItsOwn_TeamFromElsewhereNone()
+    {
+        var review = CaseWith(Board, Agency, onTeam: true);
+        var board = WithRole(Role.SubGroupMember, Board, OrganisationKind.Board, Board);
+        var agency = WithRole(Role.AgencyReviewAuthor, Agency, OrganisationKind.Agency, Board);
+        var reviewer = WithRole(Role.LeadReviewer, Board, OrganisationKind.Board, Board);
+
+        foreach (var message in new[] { To(null), To(Agency), To(OtherAgency) })
+        {
+            ReviewAccessRules.MaySeeCommunication(board, review, message).ShouldBeTrue();
+            ReviewAccessRules.MaySeeCommunication(reviewer, review, message).ShouldBeFalse();
+        }
+        ReviewAccessRules.MaySeeCommunication(agency, review, To(Agency)).ShouldBeTrue();
+        ReviewAccessRules.MaySeeCommunication(agency, review, To(OtherAgency)).ShouldBeFalse();
+        ReviewAccessRules.MaySeeCommunication(agency, review, To(null)).ShouldBeFalse();
+    }
 }

@@ -226,4 +226,30 @@ public class Stage1CoreTests
         await Should.ThrowAsync<StaleEditException>(() => decisions.RecommendAsync(review.Id, Form(answers, DecisionOutcome.InitiateSeriousCaseReview),
             version, subGroup, Cli));
     }
+
+    [Theory]
+    [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
+    public async Task NotifyAsync_AgencyWithoutALead_ItsReviewAuthorsAreAskedToSecureRecords_ByTheRulesDueDate(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var services = CoreHost.Build(database, new TestClock(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)));
+        using var scope = services.CreateScope();
+        var world = await BuildAsync(scope);
+        var data = new TestData(scope.Db(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var health = await data.CreateAgencyAsync("health", AgencyType.HealthTrust, world.Board);
+        var author = await data.CreateUserAsync("author@health.example", (Role.AgencyReviewAuthor, health));
+        var lead = await data.CreateUserAsync("lead@csc.example", (Role.AgencyLead, world.Agency));
+        var otherAuthor = await data.CreateUserAsync("author@csc.example", (Role.AgencyReviewAuthor, world.Agency));
+        var officer = await data.PrincipalAsync(world.Officer);
+
+        await scope.ServiceProvider.GetRequiredService<ReviewService>().NotifyAsync(
+            Options(world.Board.Id, incident: new DateOnly(2026, 11, 18), agencies: [world.Agency.Id, health.Id]), officer, Cli);
+
+        var db = scope.Db();
+        var told = await db.InboxItems.Where(i => i.Title.StartsWith("Secure your records")).ToListAsync();
+        told.Select(i => i.UserId).OrderBy(id => id).ShouldBe(new[] { author.Id, lead.Id }.OrderBy(id => id));
+        told.ShouldNotContain(i => i.UserId == otherAuthor.Id);
+        // Seven calendar days from the incident on 18 November.
+        told.ShouldAllBe(i => i.Body!.Contains("send a short file review by 25 November 2026"));
+    }
 }

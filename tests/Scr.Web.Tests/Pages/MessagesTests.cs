@@ -83,6 +83,8 @@ public sealed class MessagesTests : IAsyncLifetime
         var start = _world.Factory.Clock.GetUtcNow();
         await _world.WithDbAsync(async db =>
         {
+            // Only these: the demo world's own messages to the officer would change the counts.
+            db.InboxItems.RemoveRange(db.InboxItems.Where(i => i.UserId == officerId));
             for (var i = 1; i <= 25; i++)
             {
                 db.InboxItems.Add(new InboxItem(officerId, null, $"Message {i:00}", null, "/", start.AddMinutes(-i)));

@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Scr.Core.Models;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Decisions;
 using Scr.TestCommon;
+using Scr.Web.Tests.Api;
 
 namespace Scr.Web.Tests.Pages;
 
@@ -12,6 +14,8 @@ public class StageOneTests : IAsyncLifetime
     private const string Officer = "officer@northbridge.example";
     private const string AgencyLead = "agency.lead@northbridge.example";
     private const string AgencyAuthor = "agency.author@northbridge.example";
+    private const string Chair = "chair@northbridge.example";
+    private const string PeerChair = "chair@eastmere.example";
     private WebWorld _world = null!;
 
     public async ValueTask InitializeAsync() => _world = await WebWorld.CreateAsync(DatabaseKind.Sqlite);
@@ -103,5 +107,30 @@ public class StageOneTests : IAsyncLifetime
         saved.Recommendation.ShouldBe(DecisionOutcome.DoNotInitiate);
         saved.Warnings.ShouldNotBeEmpty();
         saved.Answers.ShouldContain("\"8.5-child-died\":\"yes\"");
+    }
+
+    [Fact]
+    public async Task PeerReview_Answered_ConfirmedOnThePeerReviewAndNowhereElse()
+    {
+        var review = await NewCaseAsync();
+        var peerId = await _world.UserIdAsync(PeerChair);
+        var peerReview = await _world.AsAsync<DecisionService, PeerReview>(Chair,
+            (decisions, principal, actor) => decisions.RequestPeerReviewAsync(review.Id, peerId, principal, actor));
+        var peer = await _world.SignInAsync(PeerChair);
+
+        var answered = await peer.SubmitAsync($"/peer-reviews/{peerReview.Id}", new Dictionary<string, string>
+        {
+            ["Agrees"] = "true",
+            ["Answer"] = "Fictional: the consideration is sound.",
+        });
+
+        answered.StatusCode.ShouldBe(HttpStatusCode.Redirect, await answered.Content.ReadAsStringAsync());
+        answered.Location().ShouldBe($"/peer-reviews/{peerReview.Id}");
+        var page = await peer.GetDocumentAsync(answered.Location()!);
+        page.QuerySelector(".govuk-notification-banner--success")!.TextContent.ShouldContain("Your response has been sent to the chair.");
+        page.QuerySelector("main")!.TextContent.ShouldContain("You answered on");
+        // The confirmation is used up: it does not turn up later on another page that shows banners.
+        var eastmereCase = await _world.NotifyStage1CaseAsync("officer@eastmere.example", "eastmere", "Fictional Eastmere case.", agencyKeys: ["eastmere-csc"]);
+        (await peer.GetDocumentAsync($"/cases/{eastmereCase}")).QuerySelector(".govuk-notification-banner--success").ShouldBeNull();
     }
 }

@@ -119,7 +119,7 @@ public sealed class TimescaleRuleSet(string id, string name, IReadOnlyList<Guida
 /// </summary>
 public static class Deadlines
 {
-    private static bool IsDeath(Review r) => r.IncidentType is IncidentType.Death or IncidentType.Suicide;
+    private static bool IsDeath(Review r) => CommunicationRules.ChildDied(r);
 
     // Seed 000 (2015) gives the 48-hour, "at once" and 7-day suggestions; they hold whatever the edition.
     private static readonly DeadlineRule ChairHasNotification = new(DeadlineKind.ChairHasNotification,

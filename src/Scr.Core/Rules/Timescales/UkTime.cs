@@ -19,6 +19,17 @@ public static class UkTime
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToUk(instant).DateTime);
 
+    /// <summary>
+    /// The instant of a UK local date and time, as someone in the UK types it. A time the clocks skip in March is read as
+    /// GMT (so 1:30am is 2:30am BST); a time that comes twice in October is the first (BST).
+    /// </summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        var summer = new DateTimeOffset(local, TimeSpan.FromHours(1));
+        return OffsetAt(summer) == TimeSpan.FromHours(1) ? summer : new DateTimeOffset(local, TimeSpan.Zero);
+    }
+
     /// <summary>The first instant of a UK calendar day.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

@@ -29,6 +29,16 @@ public sealed class Messenger(ScrDbContext db, IEmailSender email, IOptions<ScrS
         return rows.DistinctBy(r => r.Id).Select(r => new Recipient(r.Id, r.DisplayName, r.Email ?? "")).ToList();
     }
 
+    /// <summary>
+    /// Who hears for an agency about a case (requests to secure records, file reviews, the decision): its leads, or its
+    /// review authors when it has no active lead, so a request always reaches someone who can act on it.
+    /// </summary>
+    public async Task<IReadOnlyList<Recipient>> AgencyContactsAsync(Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        var leads = await HoldersAsync(agencyId, [Role.AgencyLead], cancellationToken);
+        return leads.Count > 0 ? leads : await HoldersAsync(agencyId, [Role.AgencyReviewAuthor], cancellationToken);
+    }
+
     /// <summary>Active National Panel members and secretariat.</summary>
     public async Task<IReadOnlyList<Recipient>> PanelAsync(CancellationToken cancellationToken = default)
     {

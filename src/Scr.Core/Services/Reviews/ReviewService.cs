@@ -4,6 +4,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Messages;
 
@@ -30,8 +31,30 @@ public sealed record ReviewListRow(Guid Id, string Reference, Guid BoardId, stri
 
 public sealed record ReviewView(Review Review, ReviewAccess Access, IReadOnlySet<CaseActor> Actors);
 
+/// <summary>One communication on a case's log, with the agency's name and the name of whoever sent or recorded it.</summary>
+public sealed record CommunicationEntry(CaseCommunication Communication, string? Agency, string? SentBy)
+{
+    /// <summary>The service sent it itself (the notification to the chair, the decision to the Panel and the agencies).</summary>
+    public bool SentByTheService => Communication.SentById is null;
+}
+
+/// <summary>
+/// A case's communications as one person may see them (<see cref="ReviewAccessRules.MaySeeCommunication"/>), oldest
+/// first; whether they are of the board and may record one made outside the service.
+/// </summary>
+public sealed record CommunicationLog(ReviewView View, IReadOnlyList<CommunicationEntry> Entries, bool IsBoard, bool MayRecord)
+{
+    public Review Review => View.Review;
+
+    /// <summary>Who else may need telling, from every communication on the case (for the board).</summary>
+    public WhoToTell WhoToTell => CommunicationRules.WhoToTellAbout(Review);
+}
+
+/// <summary>A communication recorded on a case, the name of the agency told (if one was), and the case's version after it.</summary>
+public sealed record RecordedCommunication(CaseCommunication Communication, string? Agency, Guid Version);
+
 /// <summary>Notifying, reading, listing and moving cases. Every read of a case record is audited.</summary>
-public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, TimeProvider clock)
+public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, BankHolidayService bankHolidays, TimeProvider clock)
 {
     public async Task<Review> NotifyAsync(NotifyOptions options, Principal principal, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -212,7 +235,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
     private async Task TellOfNotificationAsync(Review review, string boardName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var chairs = await messenger.HoldersAsync(review.BoardId, [Role.BoardChair], cancellationToken);
-        var death = review.IncidentType is IncidentType.Death or IncidentType.Suicide;
+        var death = CommunicationRules.ChildDied(review);
         messenger.Tell(chairs, review.Id, $"New notification to {boardName}: case {review.Reference}",
             (death ? "A child has died. Guidance asks that you have the notification within 48 hours. " : "A serious incident has been notified. ")
             + "Open the case to read the notification and confirm you have it.", $"/cases/{review.Id}");
@@ -221,12 +244,14 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             review.Record(new CaseCommunication(RecipientKind.BoardChair, chair.Name, null, CommunicationMethod.Email, "Copy of the notification", null, null, now));
         }
         review.RecordChairNotified(now);
-        var fileReviewsDue = Labels.Date(review.IncidentDate.AddDays(7));
+        var deadlines = Rules.Timescales.Deadlines.For(review, await bankHolidays.CalendarAsync(cancellationToken));
         var agencyNames = await db.Organisations.AsNoTracking().Where(o => review.Agencies.Select(a => a.AgencyId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         foreach (var agency in review.Agencies)
         {
-            var leads = await messenger.HoldersAsync(agency.AgencyId, [Role.AgencyLead], cancellationToken);
+            var fileReviewsDue = deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.FileReview && d.AgencyId == agency.AgencyId) is { } due
+                ? Labels.Due(due) : "the date the case page shows";
+            var leads = await messenger.AgencyContactsAsync(agency.AgencyId, cancellationToken);
             messenger.Tell(leads, review.Id, $"Secure your records: case {review.Reference} ({boardName})",
                 "Your agency is involved in a serious incident notified to the board. Secure every record about the child and family now, "
                 + $"confirm it in the service, and send a short file review by {fileReviewsDue}.", $"/cases/{review.Id}/agency");
@@ -371,7 +396,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         var submission = review.SendToPanel(PanelOutline.Of(review), "National Panel; Department for Education; Ofsted", now);
         audit.Record(actor, AuditActions.DecisionSentToPanel, review.BoardId, "panel-submission", submission.Id.ToString(),
             $"review={review.Id}; outcome={decision}");
-        var subject = $"Decision on case {review.Reference}: {Labels.Of(decision).ToLowerInvariant()}";
+        var subject = Labels.DecisionSubject(review.Reference, decision);
         messenger.Tell(await messenger.PanelAsync(cancellationToken), null, $"Decision received from {review.Board?.Name}: {review.Reference}",
             $"{Labels.Of(decision)}.", $"/panel/decisions/{submission.Id}");
         review.Record(new CaseCommunication(RecipientKind.NationalPanel, "National Panel", null, CommunicationMethod.InApp, subject, review.DecisionRationale, null, now));
@@ -379,11 +404,63 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         review.Record(new CaseCommunication(RecipientKind.Ofsted, "Ofsted", null, CommunicationMethod.Email, subject, null, null, now));
         foreach (var agency in review.Agencies)
         {
-            var leads = await messenger.HoldersAsync(agency.AgencyId, [Role.AgencyLead], cancellationToken);
+            var leads = await messenger.AgencyContactsAsync(agency.AgencyId, cancellationToken);
             messenger.Tell(leads, review.Id, subject, $"The chair of {review.Board?.Name} has decided: {Labels.Of(decision).ToLowerInvariant()}.", $"/cases/{review.Id}");
             review.Record(new CaseCommunication(RecipientKind.Agency, agency.Agency?.Name ?? "Agency", agency.AgencyId, CommunicationMethod.Email, subject,
                 null, null, now));
         }
+    }
+
+    /// <summary>
+    /// The case's communications log: who was told what, how, when and by whom, the service's own messages included, as
+    /// far as this person may see it (the board sees every one; an involved agency those to itself). The read is audited
+    /// as a read of the case record.
+    /// </summary>
+    public async Task<CommunicationLog> GetCommunicationsAsync(Guid id, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: false, cancellationToken);
+        var review = view.Review;
+        var visible = review.Communications.Where(c => ReviewAccessRules.MaySeeCommunication(principal, review, c))
+            .OrderBy(c => c.SentAt).ThenBy(c => c.Recipient).ThenBy(c => c.RecipientName, StringComparer.Ordinal).ToList();
+        await audit.RecordNowAsync(actor, AuditActions.ReviewRead, review.BoardId, "review", id.ToString(),
+            $"access={view.Access}; part=communications", cancellationToken);
+        var senders = visible.Select(c => c.SentById).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => senders.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var agencies = review.Agencies.Where(a => a.Agency is not null).ToDictionary(a => a.AgencyId, a => a.Agency!.Name);
+        var entries = visible.Select(c => new CommunicationEntry(c, c.AgencyId is { } agency ? agencies.GetValueOrDefault(agency) : null,
+            c.SentById is { } by ? names.GetValueOrDefault(by) : null)).ToList();
+        return new CommunicationLog(view, entries, ReviewAccessRules.MaySeeBoardRecords(principal, review),
+            ReviewAccessRules.MayRecordCommunication(principal, review));
+    }
+
+    /// <summary>
+    /// Records a communication made outside the service (a letter to the coroner, a call to the director of children's
+    /// services) on the case, so the record shows who was told what and when. The board's business unit or its chair
+    /// (<see cref="ReviewAccessRules.MayRecordCommunication"/>); checked by <see cref="CommunicationRules.Check"/>;
+    /// refuses a stale version.
+    /// </summary>
+    public async Task<RecordedCommunication> RecordCommunicationAsync(Guid id, CommunicationInput input, Guid expectedVersion, Principal principal,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
+        var review = view.Review;
+        if (!ReviewAccessRules.MayRecordCommunication(principal, review))
+        {
+            throw new ForbiddenException("Only the board's business unit or its chair records who was told.");
+        }
+        RuleViolationException.ThrowIfAny(CommunicationRules.Check(review, input, clock.GetUtcNow()));
+        ExpectVersion(review, expectedVersion);
+        var recipient = input.Recipient!.Value;
+        var communication = review.Record(new CaseCommunication(recipient, input.RecipientName!.Trim(),
+            recipient == RecipientKind.Agency ? input.AgencyId : null, input.Method!.Value, input.Subject!.Trim(),
+            string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), principal.UserId, input.SentAt!.Value.ToUniversalTime()));
+        audit.Record(actor, AuditActions.CommunicationRecorded, review.BoardId, "review", review.Id.ToString(),
+            $"communication={communication.Id}; recipient={recipient}; method={communication.Method}"
+            + (communication.AgencyId is { } agencyId ? $"; agency={agencyId}" : ""));
+        await SaveAsync(cancellationToken);
+        return new RecordedCommunication(communication, review.Agencies.FirstOrDefault(a => a.AgencyId == communication.AgencyId)?.Agency?.Name,
+            review.Version);
     }
 
     public async Task AddToTeamAsync(Guid id, Guid userId, TeamRole role, Guid expectedVersion, Principal principal, Actor actor,

@@ -28,6 +28,9 @@ public class IndexModel(CurrentUser me, DecisionService decisions) : PageModel
     public static IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> AgreeOptions { get; } =
         [new("Yes", "true"), new("No, I raise points", "false")];
 
+    [TempData]
+    public string? Banner { get; set; }
+
     public PeerReviewView View { get; private set; } = null!;
 
     public async Task OnGetAsync() => View = await decisions.GetPeerReviewAsync(Id, await me.GetAsync(), me.Actor);
@@ -49,7 +52,9 @@ public class IndexModel(CurrentUser me, DecisionService decisions) : PageModel
             ModelState.AddModelError(nameof(Answer), e.Messages[0]);
             return Page();
         }
-        TempData["Banner"] = "Your response has been sent to the chair.";
-        return Redirect("/");
+        // Back to the peer review, which shows the response sent: the dashboard has no banner, and one left in TempData
+        // would appear on whichever page next shows one.
+        Banner = "Your response has been sent to the chair.";
+        return Redirect($"/peer-reviews/{Id}");
     }
 }

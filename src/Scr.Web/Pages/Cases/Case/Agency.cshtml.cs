@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Rules.Timescales;
 using Scr.Core.Services;
+using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Drafts;
 using Scr.Core.Services.Reviews;
@@ -16,7 +18,7 @@ namespace Scr.Web.Pages.Cases.Case;
 /// An involved agency's part in stage 1: confirm its records are secured (WT2006 8.21) and send its short file review
 /// on the standard template (seed 000 Stage 1). The business unit may record either for the agency.
 /// </summary>
-public class AgencyModel(CurrentUser me, ReviewService reviews, DecisionService decisions, DraftService drafts) : PageModel
+public class AgencyModel(CurrentUser me, ReviewService reviews, DecisionService decisions, DraftService drafts, BankHolidayService bankHolidays) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -38,6 +40,9 @@ public class AgencyModel(CurrentUser me, ReviewService reviews, DecisionService 
     public ReviewAgency Agency { get; private set; } = null!;
     public IReadOnlyList<ReviewAgency> Choices { get; private set; } = [];
     public FileReview? Submitted { get; private set; }
+
+    /// <summary>This agency's file review deadline, from the case's timescales.</summary>
+    public Deadline? FileReviewDue { get; private set; }
     public DateTimeOffset? DraftSavedAt { get; private set; }
     public string DraftKey => $"file-review:{Id:N}:{Agency.AgencyId:N}";
 
@@ -71,6 +76,8 @@ public class AgencyModel(CurrentUser me, ReviewService reviews, DecisionService 
         }
         Agency = Choices.FirstOrDefault(a => a.AgencyId == AgencyId) ?? Choices[0];
         Submitted = Review.FileReviewOf(Agency.AgencyId);
+        FileReviewDue = Scr.Core.Rules.Timescales.Deadlines.For(Review, await bankHolidays.CalendarAsync())
+            .FirstOrDefault(d => d.Kind == DeadlineKind.FileReview && d.AgencyId == Agency.AgencyId);
         return principal;
     }
 

@@ -33,6 +33,11 @@ public class DecisionModel(CurrentUser me, ReviewService reviews, DecisionServic
     public IReadOnlyList<SelectListItem> Peers { get; private set; } = [];
     public IReadOnlyList<LifecycleAction> Decisions { get; private set; } = [];
 
+    /// <summary>The board's own people see who was told of the decision; its business unit and chair record it.</summary>
+    public bool IsBoard { get; private set; }
+    public bool MayRecordCommunication { get; private set; }
+    public WhoToTell WhoToTell => CommunicationRules.WhoToTellAbout(Review);
+
     private async Task<Principal> LoadAsync()
     {
         var principal = await me.GetAsync();
@@ -42,6 +47,8 @@ public class DecisionModel(CurrentUser me, ReviewService reviews, DecisionServic
             throw new ForbiddenException("Only the board sees the chair's consideration.");
         }
         IsChair = ReviewAccessRules.IsChairOf(principal, Review);
+        IsBoard = ReviewAccessRules.MaySeeBoardRecords(principal, Review);
+        MayRecordCommunication = ReviewAccessRules.MayRecordCommunication(principal, Review);
         if (Review.Recommendation is { } recommendation && CriteriaSet.Find(recommendation.CriteriaSetId) is { } set)
         {
             Evaluation = CriteriaRules.Evaluate(set, CriteriaAnswers.FromJson(recommendation.Answers), recommendation.Recommendation);

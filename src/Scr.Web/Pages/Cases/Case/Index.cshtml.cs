@@ -28,6 +28,12 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     /// <summary>The board's business unit and chair see the exchange with the National Panel.</summary>
     public bool MayCorrespondWithPanel { get; private set; }
 
+    /// <summary>The board's own people see who was told what, and who may still need telling.</summary>
+    public bool IsBoard { get; private set; }
+
+    /// <summary>The board's business unit and chair record messages sent outside the service.</summary>
+    public bool MayRecordCommunication { get; private set; }
+
     [TempData]
     public string? Banner { get; set; }
 
@@ -45,6 +51,8 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
         HasDeclared = Review.HasDeclaredInvolvement(principal.UserId);
         ActsForAgency = Review.Agencies.Any(a => ReviewAccessRules.MayActForAgency(principal, Review, a.AgencyId));
         MayCorrespondWithPanel = Full && ReviewAccessRules.MayCorrespondWithPanel(principal, Review.BoardId);
+        IsBoard = ReviewAccessRules.MaySeeBoardRecords(principal, Review);
+        MayRecordCommunication = ReviewAccessRules.MayRecordCommunication(principal, Review);
     }
 
     /// <summary>When the case entered a stage (the last time), if it has.</summary>

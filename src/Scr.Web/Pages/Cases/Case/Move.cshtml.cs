@@ -66,6 +66,10 @@ public class MoveModel(CurrentUser me, ReviewService reviews) : PageModel
             TempData["Banner"] = moved.StatusAfter == ReviewStatus.Open
                 ? $"The case is now at stage {(int)moved.To}: {moved.To.Title().ToLowerInvariant()}."
                 : $"The case is {Labels.Of(moved.StatusAfter).ToLowerInvariant()}.";
+            if (Action.Decision is not null && CommunicationRules.ChildDied(Review))
+            {
+                TempData["Banner"] += " Keep the coroner informed of the decision in writing, and record it under “Who else may need telling”.";
+            }
             return Redirect($"/cases/{Id}");
         }
         catch (StaleEditException e)
