@@ -15,7 +15,6 @@ public class StatusModel : PageModel
         StatusCodes.Status404NotFound => ("Page not found", "If you typed the web address, check it is correct. If you followed a link to a case, it may be one you do not have access to."),
         StatusCodes.Status403Forbidden => ("You do not have permission to do this", "Your role does not allow this action. If you think it should, ask your board's business unit."),
         StatusCodes.Status429TooManyRequests => ("Too many attempts", "Wait a minute and try again."),
-        StatusCodes.Status413PayloadTooLarge => ("The file is too large", "Go back and choose a smaller file. The upload page says how large a file may be."),
         StatusCodes.Status400BadRequest => ("Sorry, there is a problem with that request", "The form may have expired. Go back, reload the page and try again."),
         _ => ("Sorry, there is a problem with the service", "Try again later."),
     };
