@@ -7,7 +7,8 @@ public sealed record ResponsibleRole(Role Role, bool InAgency);
 
 /// <summary>
 /// Who answers for each stage 1 deadline: they get its reminders and see it in their calendar feed. The one place this
-/// rule lives. The chair has the notification and decides (WT2006 8.14); each agency's lead secures its records and sends
+/// rule lives. The chair has the notification and decides (WT2006 8.14); each agency's lead (or its review authors when it has
+/// no lead: Messenger.AgencyContactsAsync) secures its records and sends
 /// its file review (WT2006 8.21), and the business unit, which chases agencies, is told when one is missed; the business
 /// unit notifies the National Panel.
 /// </summary>

@@ -115,7 +115,10 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
             var organisation = group.Key ? deadline.AgencyId : review.BoardId;
             if (organisation is { } id)
             {
-                recipients.AddRange(await messenger.HoldersAsync(id, group.Select(r => r.Role).ToArray(), cancellationToken));
+                // An agency's leads hear for it, or its review authors when it has none (Messenger.AgencyContactsAsync).
+                recipients.AddRange(group.Key && group.All(r => r.Role == Role.AgencyLead)
+                    ? await messenger.AgencyContactsAsync(id, cancellationToken)
+                    : await messenger.HoldersAsync(id, group.Select(r => r.Role).ToArray(), cancellationToken));
             }
         }
         return recipients.DistinctBy(r => r.UserId).ToList();
