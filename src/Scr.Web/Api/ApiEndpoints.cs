@@ -8,7 +8,7 @@ namespace Scr.Web.Api;
 /// <summary>
 /// The JSON API: the same operations and the same authorisation as the case pages, through the same core services.
 /// Each journey maps its endpoints in its own file (<see cref="CaseEndpoints"/>, <see cref="Stage1Endpoints"/>,
-/// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>, <see cref="PanelEndpoints"/>).
+/// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>, <see cref="PanelEndpoints"/>, <see cref="TimetableEndpoints"/>).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -24,6 +24,7 @@ public static class ApiEndpoints
         PeerReviewEndpoints.Map(api);
         CriteriaEndpoints.Map(api);
         PanelEndpoints.Map(api);
+        TimetableEndpoints.Map(api);
     }
 
     /// <summary>
