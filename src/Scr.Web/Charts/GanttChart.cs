@@ -160,7 +160,7 @@ public sealed class GanttChart
             yield return new XElement(Svg + "line", new XAttribute("x1", N(was)), new XAttribute("x2", N(was)), new XAttribute("y1", N(barTop - 4)),
                 new XAttribute("y2", N(barTop + BarHeight + 4)), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2"),
                 new XAttribute("stroke-dasharray", "3 2"));
-            yield return Text(was - 2, barTop - 3, $"was {Code(final!.Kind)}", 10, anchor: "end");
+            yield return Text(was - 2, barTop - 3, $"was {Code(final!.Kind)}", 10, anchor: "end", halo: true);
         }
         foreach (var process in row.Processes.Where(p => p.HearingOn is not null))
         {
@@ -177,11 +177,16 @@ public sealed class GanttChart
             yield return new XElement(Svg + "line", new XAttribute("x1", N(x)), new XAttribute("x2", N(x)), new XAttribute("y1", N(barTop - 4)),
                 new XAttribute("y2", N(barTop + BarHeight + 4)), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2"),
                 new XAttribute("stroke-dasharray", "3 2"));
-            yield return Text(x - 2, barTop - 3, $"was {Code(moved.Kind)}", 10, anchor: "end");
+            yield return Text(x - 2, barTop - 3, $"was {Code(moved.Kind)}", 10, anchor: "end", halo: true);
         }
-        foreach (var milestone in row.Milestones)
+        // Milestones due on the same date (the third early learning and completion, at 4 months) sit side by side around it.
+        foreach (var sameDay in row.Milestones.GroupBy(m => m.DueDate))
         {
-            yield return Marker(milestone, X(milestone.DueDate), barMiddle);
+            var markers = sameDay.ToList();
+            for (var i = 0; i < markers.Count; i++)
+            {
+                yield return Marker(markers[i], X(sameDay.Key) + (i - (markers.Count - 1) / 2.0) * 20, barMiddle);
+            }
         }
         var bandTop = barTop + BarHeight + 8;
         foreach (var process in row.Processes)
@@ -194,7 +199,7 @@ public sealed class GanttChart
                 var words = $"{Labels.Of(constraint.Activity)} held back{(lifts is null ? " (no end date yet)" : "")}";
                 yield return Rect(from, bandTop, Math.Max(to - from, 2), BandHeight, $"url(#{idPrefix}-hatch)", "#505a5f", 1,
                     $"{constraint.Description}. {Labels.Period(process, constraint)}");
-                yield return Text(from + 4, bandTop + BandHeight - 4, words, 11, bold: true);
+                yield return Text(from + 4, bandTop + BandHeight - 4, words, 11, bold: true, halo: true);
                 bandTop += BandHeight + 4;
             }
         }
@@ -226,7 +231,17 @@ public sealed class GanttChart
             new XAttribute("fill", fill), new XAttribute("stroke", stroke), new XAttribute("stroke-width", N(strokeWidth)),
             new XElement(Svg + "title", tip));
 
-    private static XElement Text(double x, double y, string text, double size, bool bold = false, string anchor = "start", string fill = Ink) =>
-        new(Svg + "text", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("font-size", N(size)),
+    /// <summary>Text; with a halo (a white outline painted under it) it stays legible across hatching and grid lines.</summary>
+    private static XElement Text(double x, double y, string text, double size, bool bold = false, string anchor = "start", string fill = Ink,
+        bool halo = false)
+    {
+        var element = new XElement(Svg + "text", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("font-size", N(size)),
             new XAttribute("font-weight", bold ? "bold" : "normal"), new XAttribute("text-anchor", anchor), new XAttribute("fill", fill), text);
+        if (halo)
+        {
+            element.Add(new XAttribute("stroke", "#ffffff"), new XAttribute("stroke-width", "3"), new XAttribute("paint-order", "stroke"),
+                new XAttribute("stroke-linejoin", "round"));
+        }
+        return element;
+    }
 }
