@@ -187,6 +187,12 @@ public static class ReviewAccessRules
     /// </summary>
     public static bool MaySeeTimetable(ReviewAccess access) => access == ReviewAccess.Full;
 
+    /// <summary>
+    /// Everyone who may see a case sees the constraints in force on it (what it holds back, in words): they bind every agency
+    /// working on the review, such as an agency author interviewing staff before a trial.
+    /// </summary>
+    public static bool MaySeeConstraints(ReviewAccess access) => access != ReviewAccess.None;
+
     /// <summary>The business unit and the review team keep the timetable: parallel processes, constraints, milestones done.</summary>
     public static bool MayEditTimetable(Principal principal, Review review) =>
         review.IsOpen && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));

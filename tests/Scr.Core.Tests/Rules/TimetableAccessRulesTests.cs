@@ -45,13 +45,15 @@ public class TimetableAccessRulesTests
     }
 
     [Fact]
-    public void Agency_SeesNeitherTimetable()
+    public void Agency_SeesNeitherTimetable_ButTheConstraints()
     {
         var review = Case();
         var agency = review.Agencies[0].AgencyId;
         var lead = new Principal(Me, "me", [new Grant(Role.AgencyLead, agency, OrganisationKind.Agency, [review.BoardId])]);
 
         ReviewAccessRules.MaySeeTimetable(ReviewAccessRules.For(lead, ReviewAccessFacts.Of(review))).ShouldBeFalse();
+        ReviewAccessRules.MaySeeConstraints(ReviewAccessRules.For(lead, ReviewAccessFacts.Of(review))).ShouldBeTrue("constraints bind every agency on the case");
+        ReviewAccessRules.MaySeeConstraints(ReviewAccess.None).ShouldBeFalse();
         ReviewAccessRules.MayEditTimetable(lead, review).ShouldBeFalse();
         ReviewAccessRules.MayProposeTimelineChange(lead, review).ShouldBeFalse();
         ReviewAccessRules.BoardTimetables(lead).ShouldBeEmpty();

@@ -101,7 +101,7 @@ public sealed class TimetableService(ScrDbContext db, ReviewService reviews, Aud
             .Include(r => r.ParallelProcesses).ThenInclude(p => p.Constraints)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (review is null || ReviewAccessRules.For(principal, ReviewAccessFacts.Of(review)) == ReviewAccess.None)
+        if (review is null || !ReviewAccessRules.MaySeeConstraints(ReviewAccessRules.For(principal, ReviewAccessFacts.Of(review))))
         {
             throw new NotFoundException("The case");
         }
@@ -196,9 +196,10 @@ public sealed class TimetableService(ScrDbContext db, ReviewService reviews, Aud
         RuleViolationException.ThrowIfAny(Milestones.CheckRecord(review, milestoneKey, doneOn, note, Today));
         reviews.ExpectVersion(review, expectedVersion);
         var rule = Milestones.Find(review, milestoneKey)!;
+        var before = review.MilestoneRecords.FirstOrDefault(r => r.Milestone == rule.Kind)?.DoneOn;
         var record = review.RecordMilestone(rule.Kind, doneOn!.Value, note, principal.UserId, clock.GetUtcNow());
         audit.Record(actor, AuditActions.MilestoneRecorded, review.BoardId, "review", review.Id.ToString(),
-            $"milestone={milestoneKey}; doneOn={Iso(doneOn)}");
+            $"milestone={milestoneKey}; doneOn={Iso(doneOn)}" + (before is null ? "" : $"; before={Iso(before)}"));
         await reviews.SaveAsync(cancellationToken);
         return record;
     }
