@@ -17,6 +17,7 @@ using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
 using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviews;
+using Scr.Core.Services.Timetable;
 
 namespace Scr.Core;
 
@@ -49,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ReminderService>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<InboxService>();
+        services.AddScoped<TimetableService>();
         services.AddScoped<DocumentService>();
         return services;
     }

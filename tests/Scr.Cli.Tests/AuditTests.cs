@@ -82,8 +82,8 @@ public class AuditTests
         rows[0].ShouldMatch($@"^│\s*{total - 2} │");
         rows[2].ShouldMatch($@"^│\s*{total} │");
         rows[2].ShouldContain("demo seed");
-        // The demo ends with the National Panel accepting a decision after further information.
-        rows[2].ShouldContain("panel.responded");
+        // The demo ends with the chair agreeing a change of a review's timeline.
+        rows[2].ShouldContain("review.timeline-change-approved");
         result.Out.ShouldContain($"The last 3 of {total} entries.");
     }
 

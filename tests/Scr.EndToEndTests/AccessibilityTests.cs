@@ -202,6 +202,54 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await Stage1PagesAsync(page, email);
         }
 
+        if (email is "officer@northbridge.example" or "chair@northbridge.example" or "subgroup@northbridge.example")
+        {
+            // The board's timetable: the chart (an image with its title and description) and the table beside it.
+            await VisitAsync(page, "/timetable");
+            await Expect(page.GetByTestId("chart").Locator("svg[role=img]")).ToBeVisibleAsync();
+        }
+
+        if (email == "officer@northbridge.example")
+        {
+            // A review's timetable, one of its parallel processes, and the timetable's forms in their error states.
+            await page.GetByTestId("timetable").GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync("**/timetable");
+            await Expect(page.GetByTestId("milestones")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+            var timetable = page.Url;
+            await page.GetByTestId("open-process").First.ClickAsync();
+            await page.WaitForURLAsync("**/timetable/processes/*");
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("add-constraint").ClickAsync();
+            await page.WaitForURLAsync("**/constraints/new");
+            await page.AssertAccessibleAsync();
+            await page.GetByTestId("save-constraint").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+            await page.GotoAsync(timetable);
+            await page.GetByTestId("propose").First.ClickAsync();
+            await page.WaitForURLAsync("**/change");
+            await page.GetByTestId("propose-change").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+            await VisitAsync(page, page.Url.Replace("/change", "/done", StringComparison.Ordinal));
+            await VisitAsync(page, page.Url[..page.Url.IndexOf("/milestones/", StringComparison.Ordinal)] + "/processes/new");
+            await page.GetByTestId("save-process").ClickAsync();
+            await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+            await page.AssertAccessibleAsync();
+        }
+
+        if (email == "chair@northbridge.example")
+        {
+            // The change of timeline the chair agreed, from the review's timetable.
+            await VisitAsync(page, "/timetable");
+            await page.GetByTestId("timetable").GetByRole(AriaRole.Row).Filter(new() { HasText = "agreed; the rules gave" })
+                .GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync("**/timetable");
+            await Expect(page.GetByTestId("changes")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+        }
+
         if (email == "admin@scr.example")
         {
             // A token, so both token tables have a row.

@@ -45,10 +45,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     /// <param name="Stage1Case">A Northbridge case in stage 1 naming social care and health, with social care's file review sent, not shared.</param>
     /// <param name="SocialCare">The agency of <see cref="AgencyLead"/> (the author is in health).</param>
     /// <param name="PeerReview">Eastmere's chair asks Northbridge's chair to peer-review an Eastmere case in stage 1.</param>
+    /// <param name="ScopingProcess">The demo's criminal trial on <paramref name="ScopingCase"/>, with <paramref name="ScopingConstraint"/> on interviews.</param>
+    /// <param name="AgreedChange">The change of timeline the chair agreed on the demo's review at stage 3.</param>
     /// <param name="AgencyDocument">A document on <paramref name="Stage1Case"/> for social care (with the board and the review team).</param>
     /// <param name="TeamDocument">A document on <paramref name="Stage1Case"/> for the board and the review team only.</param>
     public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
-        Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid AgencyDocument = default, Guid TeamDocument = default);
+        Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid ScopingProcess = default, Guid ScopingConstraint = default,
+        Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -136,6 +139,41 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/panel", "GET", ids => $"/cases/{ids.OtherBoardCase}/panel",
             Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        // A review's timetable (the demo's review at scoping, with its criminal trial): the board and the review team see it; the business
+        // unit and the team keep it; the chair proposes and agrees changes of timeline; involved agencies see the case, not its timetable.
+        new("/cases/{id:guid}/timetable", "GET", ids => $"/cases/{ids.ScopingCase}/timetable",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/timetable", "GET", ids => $"/cases/{ids.OtherBoardCase}/timetable",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/{id:guid}/timetable/processes/new", "GET", ids => $"/cases/{ids.ScopingCase}/timetable/processes/new",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/timetable/processes/{processId:guid}", "GET", ids => $"/cases/{ids.ScopingCase}/timetable/processes/{ids.ScopingProcess}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Another case's process is not found under this case.
+        new("/cases/{id:guid}/timetable/processes/{processId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/timetable/processes/{ids.ScopingProcess}",
+            Merge(Allow(Hidden, Officer, Chair, SubGroup, Reviewer, Panel, Admin, OtherBoardOfficer), Allow(Forbidden, AgencyLead, AgencyAuthor)), ToSignIn),
+        new("/cases/{id:guid}/timetable/processes/{processId:guid}/edit", "GET", ids => $"/cases/{ids.ScopingCase}/timetable/processes/{ids.ScopingProcess}/edit",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/timetable/processes/{processId:guid}/constraints/new", "GET",
+            ids => $"/cases/{ids.ScopingCase}/timetable/processes/{ids.ScopingProcess}/constraints/new",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/timetable/processes/{processId:guid}/constraints/{constraintId:guid}", "GET",
+            ids => $"/cases/{ids.ScopingCase}/timetable/processes/{ids.ScopingProcess}/constraints/{ids.ScopingConstraint}",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/timetable/milestones/{milestone}/done", "GET", ids => $"/cases/{ids.ScopingCase}/timetable/milestones/review-completed/done",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/timetable/milestones/{milestone}/change", "GET", ids => $"/cases/{ids.ScopingCase}/timetable/milestones/review-completed/change",
+            Merge(Allow(Ok, Officer, Chair, Reviewer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // A milestone the case's rule set does not have.
+        new("/cases/{id:guid}/timetable/milestones/{milestone}/change", "GET", ids => $"/cases/{ids.ScopingCase}/timetable/milestones/no-such/change",
+            Merge(Allow(Hidden, Officer, Chair, Reviewer, Panel, Admin, OtherBoardOfficer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor)), ToSignIn),
+        new("/cases/{id:guid}/timetable/changes/{changeId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/timetable/changes/{ids.AgreedChange}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // The board's timetable of all its reviews: for its business unit, chair and sub-group; never agencies or review teams from elsewhere.
+        new("/timetable", "GET", _ => "/timetable",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, OtherBoardOfficer), Allow(Forbidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/timetable", "GET", ids => $"/timetable?board={ids.Board}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Hidden, OtherBoardOfficer), Allow(Forbidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
         new("/audit", "GET", _ => "/audit", Merge(Allow(Ok, Officer, Chair, OtherBoardOfficer, Admin), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
         new("/admin/users", "GET", _ => "/admin/users", Merge(Allow(Ok, Officer, OtherBoardOfficer, Admin), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
         new("/admin/users/invite", "GET", _ => "/admin/users/invite", Merge(Allow(Ok, Officer, OtherBoardOfficer, Admin), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
@@ -261,6 +299,29 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/communications", "POST", ids => $"/api/v1/cases/{ids.OtherBoardCase}/communications",
             Merge(Allow(HttpStatusCode.BadRequest, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)),
             HttpStatusCode.Unauthorized, MatrixCommunication),
+        // The timetable. Edits send a stale version: those allowed get 409 and nothing changes.
+        new("/api/v1/cases/{id:guid}/timetable", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/timetable",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/parallel-processes", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/parallel-processes",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new
+            {
+                kind = "CoronersInquest",
+                hearingOn = "2027-05-01",
+                constraints = new[] { new { activity = "Publication", description = "No publication before the inquest", until = "ProcessEnds" } },
+                version = Guid.Empty,
+            }),
+        new("/api/v1/cases/{id:guid}/milestones/{milestone}/done", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/milestones/first-early-learning/done",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { doneOn = "2026-11-23", version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/timeline-changes", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/timeline-changes",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, Chair, Reviewer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { milestone = "review-completed", proposedDate = "2027-06-01", reason = "Matrix test", version = Guid.Empty }),
+        // The change the chair already agreed: the chair gets 400 (answered once); nobody else may answer.
+        new("/api/v1/cases/{id:guid}/timeline-changes/{changeId:guid}/decision", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/timeline-changes/{ids.AgreedChange}/decision",
+            Merge(Allow(HttpStatusCode.BadRequest, Chair), Allow(Forbidden, Officer, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { approve = false, note = "Matrix test", version = Guid.Empty }),
         // Documents.
         new("/api/v1/cases/{id:guid}/documents", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents",
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
@@ -316,6 +377,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         var (stage1Case, peerReview, agencyDocument, teamDocument) = await stage1;
         var scoping = (await World.CaseAsync("Toddler admitted")).Id;
         var other = (await World.CaseAsync("Child death in a house fire")).Id;
+        var working = (await World.CaseAsync("Young person died by suicide")).Id;
         return new(
             (await World.CaseAsync("Infant found unresponsive")).Id,
             scoping,
@@ -326,6 +388,11 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             stage1Case,
             (await World.OrganisationAsync("northbridge-csc")).Id,
             peerReview,
+            await World.WithDbAsync(db => db.Set<Scr.Core.Models.ParallelProcess>().Where(p => p.ReviewId == scoping).Select(p => p.Id).FirstAsync()),
+            await World.WithDbAsync(db => db.Set<Scr.Core.Models.ParallelProcess>().Where(p => p.ReviewId == scoping)
+                .SelectMany(p => p.Constraints).Select(c => c.Id).FirstAsync()),
+            working,
+            await World.WithDbAsync(db => db.Set<Scr.Core.Models.TimelineChange>().Where(c => c.ReviewId == working).Select(c => c.Id).FirstAsync()),
             agencyDocument,
             teamDocument);
     }

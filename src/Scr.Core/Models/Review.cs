@@ -31,7 +31,7 @@ public enum DecisionOutcome
 /// A case: a serious incident notified to a board and, if the chair so decides, the review of it. The central record
 /// that every stage fills in. State changes go through methods that check the current state.
 /// </summary>
-public class Review : IVersioned
+public partial class Review : IVersioned
 {
     private readonly List<ReviewChild> _children = [];
     private readonly List<ReviewAgency> _agencies = [];

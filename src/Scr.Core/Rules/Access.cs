@@ -194,6 +194,40 @@ public static class ReviewAccessRules
     public static bool MayRecordCommunication(Principal principal, Review review) =>
         principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.BoardChair);
 
+    // The review's timetable (seed 000 stages 3 and 4): parallel processes, constraints, milestones and changes of timeline.
+
+    /// <summary>
+    /// The board's own people and the review team see a case's timetable: its parallel processes (with the SIO's name and
+    /// what the police or the court asked) are the review's confidential working, not shared with involved agencies.
+    /// </summary>
+    public static bool MaySeeTimetable(ReviewAccess access) => access == ReviewAccess.Full;
+
+    /// <summary>
+    /// Everyone who may see a case sees the constraints in force on it (what it holds back, in words): they bind every agency
+    /// working on the review, such as an agency author interviewing staff before a trial.
+    /// </summary>
+    public static bool MaySeeConstraints(ReviewAccess access) => access != ReviewAccess.None;
+
+    /// <summary>The business unit and the review team keep the timetable: parallel processes, constraints, milestones done.</summary>
+    public static bool MayEditTimetable(Principal principal, Review review) =>
+        review.IsOpen && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
+
+    /// <summary>Those who keep the timetable, and the chair, may propose a new date for a milestone.</summary>
+    public static bool MayProposeTimelineChange(Principal principal, Review review) =>
+        MayEditTimetable(principal, review) || (review.IsOpen && IsChairOf(principal, review));
+
+    /// <summary>The chair agrees (or refuses) any change of timeline (seed 000 Stage 3b).</summary>
+    public static bool MayDecideTimelineChange(Principal principal, Review review) => review.IsOpen && IsChairOf(principal, review);
+
+    /// <summary>
+    /// The board's timetable of all its reviews is for the board's own people (business unit, chair, sub-group); agencies
+    /// and review team members from elsewhere do not see it.
+    /// </summary>
+    public static bool MaySeeBoardTimetable(Principal principal, Guid boardId) => principal.HoldsOnBoard(boardId, BoardCaseRoles);
+
+    /// <summary>The boards whose timetable the person may see.</summary>
+    public static IReadOnlyList<Guid> BoardTimetables(Principal principal) => principal.BoardsWhere(BoardCaseRoles);
+
     /// <summary>A peer reviewer is the chair of another board.</summary>
     public static bool MayBePeerReviewer(Principal peer, Review review) =>
         peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);

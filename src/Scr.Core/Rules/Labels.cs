@@ -251,6 +251,57 @@ public static class Labels
         _ => "Missed",
     };
 
+    public static string Of(ParallelProcessKind value) => value switch
+    {
+        ParallelProcessKind.PoliceInvestigation => "Police investigation",
+        ParallelProcessKind.CriminalProceedings => "Criminal proceedings",
+        ParallelProcessKind.CoronersInquest => "Coroner's inquest",
+        ParallelProcessKind.CareProceedings => "Care proceedings",
+        ParallelProcessKind.DomesticHomicideReview => "Domestic homicide review",
+        ParallelProcessKind.AdultReview => "Safeguarding adult review",
+        ParallelProcessKind.DisciplinaryProcess => "Disciplinary process",
+        ParallelProcessKind.OtherBoardReview => "Another board's review",
+        _ => "Other process",
+    };
+
+    public static string Of(ConstrainedActivity value) => value switch
+    {
+        ConstrainedActivity.Interviews => "Interviews of staff and witnesses",
+        ConstrainedActivity.FamilyContact => "Contact with the family",
+        ConstrainedActivity.SharingDraft => "Sharing the draft report",
+        ConstrainedActivity.Publication => "Publication",
+        _ => value.ToString(),
+    };
+
+    public static string Of(ConstraintEnd value) => value switch
+    {
+        ConstraintEnd.ProcessEnds => "When the process ends",
+        _ => "After a date",
+    };
+
+    public static string Of(TimelineChangeStatus value) => value switch
+    {
+        TimelineChangeStatus.Proposed => "Waiting for the chair",
+        TimelineChangeStatus.Approved => "Agreed",
+        _ => "Refused",
+    };
+
+    /// <summary>
+    /// The period a constraint applies, in words: "From 1 March 2027 until the process ends (expected 12 June 2027)",
+    /// "Until 30 April 2027", "Until the process ended on 3 May 2027".
+    /// </summary>
+    public static string Period(ParallelProcess process, ProcessConstraint constraint)
+    {
+        var from = constraint.StartsOn is { } starts ? $"From {Date(starts)} until" : "Until";
+        return constraint.Until switch
+        {
+            ConstraintEnd.Date => $"{from} {Date(constraint.EndsOn ?? default)}",
+            _ when process.EndedOn is { } ended => $"{from} the process ended on {Date(ended)}",
+            _ when process.ExpectedEndOn is { } expected => $"{from} the process ends (expected {Date(expected)})",
+            _ => $"{from} the process ends (no end date expected yet)",
+        };
+    }
+
     /// <summary>When a deadline falls: "25 November 2026" (by the end of that day) or "25 November 2026 at 9am".</summary>
     public static string Due(Timescales.Deadline deadline) => deadline.IsAllDay ? Date(deadline.DueDate) : DateTime(deadline.Due);
 
@@ -260,13 +311,19 @@ public static class Labels
     /// </summary>
     public static string Progress(Timescales.Deadline deadline, Timescales.DeadlineState state) => state switch
     {
-        Timescales.DeadlineState.Done => $"Done {DateTime(deadline.DoneAt!.Value)}",
-        Timescales.DeadlineState.DoneLate => $"Done late, {DateTime(deadline.DoneAt!.Value)} (due by {Due(deadline)})",
+        Timescales.DeadlineState.Done => $"Done {DoneWhen(deadline)}",
+        Timescales.DeadlineState.DoneLate => $"Done late, {DoneWhen(deadline)} (due by {Due(deadline)})",
         // An all-day deadline is overdue from the start of the next day.
         Timescales.DeadlineState.Overdue => $"Overdue since {(deadline.IsAllDay ? Date(deadline.DueDate.AddDays(1)) : DateTime(deadline.Due))}",
-        Timescales.DeadlineState.Missed => $"Missed: not done before the chair decided (due by {Due(deadline)})",
+        Timescales.DeadlineState.Missed => deadline.IsMilestone
+            ? $"Missed: not done before the review closed (due by {Due(deadline)})"
+            : $"Missed: not done before the chair decided (due by {Due(deadline)})",
         _ => $"Due by {Due(deadline)}",
     };
+
+    /// <summary>When a deadline was done: the date recorded for a milestone, the moment otherwise.</summary>
+    private static string DoneWhen(Timescales.Deadline deadline) =>
+        deadline.DoneOn is { } on ? Date(on) : DateTime(deadline.DoneAt!.Value);
 
     /// <summary>A date as GOV.UK writes it: 5 January 2026.</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));

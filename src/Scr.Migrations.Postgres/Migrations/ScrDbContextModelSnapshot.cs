@@ -589,6 +589,42 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.MilestoneRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReviewId", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("milestone_records", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -732,6 +768,70 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("panel_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpectedEndOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("parallel_processes", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.PeerReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -820,6 +920,42 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("personal_access_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Until")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Activity");
+
+                    b.ToTable("process_constraints", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
@@ -1188,6 +1324,62 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("subgroup_recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.TimelineChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateBefore")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ProposedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ReviewId", "Milestone");
+
+                    b.ToTable("timeline_changes", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1519,6 +1711,21 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.MilestoneRecord", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("MilestoneRecords")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.PanelMessage", b =>
                 {
                     b.HasOne("Scr.Core.Models.User", null)
@@ -1549,6 +1756,27 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Board");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("ParallelProcesses")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scr.Core.Models.PeerReview", b =>
@@ -1583,6 +1811,15 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
+                {
+                    b.HasOne("Scr.Core.Models.ParallelProcess", null)
+                        .WithMany("Constraints")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
@@ -1690,6 +1927,26 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.TimelineChange", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("TimelineChanges")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Navigation("BoardsServed");
@@ -1698,6 +1955,11 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.PanelSubmission", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
+                {
+                    b.Navigation("Constraints");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.Review", b =>
@@ -1712,7 +1974,11 @@ namespace Scr.Migrations.Postgres.Migrations
 
                     b.Navigation("FileReviews");
 
+                    b.Navigation("MilestoneRecords");
+
                     b.Navigation("PanelSubmissions");
+
+                    b.Navigation("ParallelProcesses");
 
                     b.Navigation("PeerReviews");
 
@@ -1721,6 +1987,8 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Navigation("StageEvents");
 
                     b.Navigation("Team");
+
+                    b.Navigation("TimelineChanges");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.User", b =>

@@ -14,7 +14,7 @@ public static class IcsCalendar
     /// <summary>
     /// One VEVENT per deadline: the summary says what is due and the case reference (never a child's name), an all-day
     /// event on the due date or a timed one at the moment it is due, a UID that stays the same for the deadline whatever
-    /// happens to it, the rule's basis as the description, and the case's address.
+    /// happens to it, the rule's basis as the description, and the case's address (its timetable, for a review's milestone).
     /// </summary>
     public static string Write(IEnumerable<CaseDeadline> deadlines, string publicUrl, DateTimeOffset now)
     {
@@ -34,7 +34,7 @@ public static class IcsCalendar
                 Uid = Uid(item),
                 Summary = $"{deadline.Title} ({item.Reference}{done})",
                 Description = deadline.Rule.Basis,
-                Url = new Uri($"{publicUrl.TrimEnd('/')}/cases/{item.ReviewId}"),
+                Url = new Uri($"{publicUrl.TrimEnd('/')}/cases/{item.ReviewId}{(deadline.IsMilestone ? "/timetable" : "")}"),
                 DtStamp = stamp,
             };
             if (deadline.IsAllDay)

@@ -112,7 +112,7 @@ public class DeadlineServiceTests
 
     [Theory]
     [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
-    public async Task For_DecidedCase_ListedWithItsOutcomesForAMonth_ThenNotRead(DatabaseKind kind)
+    public async Task For_DecidedCase_Stage1ListedWithItsOutcomesForAMonth_ThenOnlyTheReviewsMilestones(DatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);
         await using var world = await BuildAsync(database);
@@ -126,10 +126,15 @@ public class DeadlineServiceTests
         world.Clock.Advance(TimeSpan.FromDays(10));
         var decided = await world.ForAsync(world.Officer);
         decided.Single(d => d.Deadline.Kind == DeadlineKind.Decision).State.ShouldBe(DeadlineState.Done);
-        decided.Where(d => d.Deadline.Kind != DeadlineKind.Decision).ShouldAllBe(d => d.State == DeadlineState.Missed);
+        decided.Where(d => d.Deadline.Kind != DeadlineKind.Decision && !d.Deadline.IsMilestone).ShouldAllBe(d => d.State == DeadlineState.Missed);
+        // The review now under way has its milestones, counted from the decision.
+        decided.Count(d => d.Deadline.IsMilestone).ShouldBe(5);
 
         world.Clock.Advance(TimeSpan.FromDays(40));
-        (await world.ForAsync(world.Officer)).ShouldBeEmpty();
+        var later = await world.ForAsync(world.Officer);
+        later.Select(d => d.Deadline.Kind).ShouldBe([DeadlineKind.FirstEarlyLearning, DeadlineKind.SecondEarlyLearning, DeadlineKind.ThirdEarlyLearning,
+            DeadlineKind.ReviewCompleted, DeadlineKind.DraftToBoard]);
+        later[0].State.ShouldBe(DeadlineState.Overdue);
     }
 
     [Theory]

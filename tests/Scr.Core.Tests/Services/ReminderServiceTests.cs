@@ -164,6 +164,30 @@ public class ReminderServiceTests
 
     [Theory]
     [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
+    public async Task RunOnce_AgencyWithoutALead_ItsReviewAuthorIsReminded(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var world = await BuildAsync(database, withAgency: true);
+        User author;
+        using (var scope = world.Services.CreateScope())
+        {
+            var db = scope.Db();
+            db.Memberships.RemoveRange(db.Memberships.Where(m => m.UserId == world.AgencyLead.Id));
+            await db.SaveChangesAsync();
+            author = await db.Users.SingleAsync(u => u.Email == "author@csc.example");
+            var chair = await new TestData(db, world.Clock).PrincipalAsync(world.Chair);
+            await scope.ServiceProvider.GetRequiredService<DecisionService>().AcknowledgeAsync(world.Case.Id, chair, new Actor(world.Chair.Id, "chair", null));
+        }
+
+        world.Clock.Set(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        (await world.RunAsync()).ShouldBe(new ReminderRun(1, 0, 0));
+
+        (await world.InboxAsync(author)).ShouldHaveSingleItem().Title.ShouldBe($"Due soon: Records secured: Agency csc, case {world.Case.Reference}");
+        (await world.InboxAsync(world.AgencyLead)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
     public async Task TrySend_AnotherInstanceSentItFirst_NothingWrittenOrEmailed(DatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);

@@ -63,10 +63,18 @@ public sealed class CalendarFeedTests : IAsyncLifetime
             text.ShouldNotContain(name);
         }
         var events = calendar!.Events.ToList();
-        // The chair answers for having the notification (deaths only) and for the decision: none of the agencies' deadlines.
+        // The chair answers for having the notification (deaths only) and for the decision, and hears of a review's missed
+        // milestones: none of the agencies' deadlines.
         events.ShouldNotBeEmpty();
         events.ShouldAllBe(e => e.Summary!.StartsWith("Chair has the notification", StringComparison.Ordinal)
-            || e.Summary!.StartsWith("Chair's decision", StringComparison.Ordinal));
+            || e.Summary!.StartsWith("Chair's decision", StringComparison.Ordinal)
+            || e.Summary!.StartsWith("Early learning shared", StringComparison.Ordinal)
+            || e.Summary!.StartsWith("Review completed", StringComparison.Ordinal)
+            || e.Summary!.StartsWith("Draft report presented to the board", StringComparison.Ordinal));
+        var scoping = await _world.CaseAsync("Toddler admitted");
+        var completed = events.Single(e => e.Uid == $"{scoping.Id:N}.review-completed@scr");
+        completed.DtStart!.Date.ShouldBe(new DateOnly(2027, 3, 23));
+        completed.Url.ShouldBe(new Uri($"https://localhost/cases/{scoping.Id}/timetable"));
         var notification = events.Single(e => e.Uid == $"{infant.Id:N}.chair-has-notification@scr");
         notification.Summary.ShouldBe($"Chair has the notification of the child's death ({infant.Reference})");
         notification.IsAllDay.ShouldBeFalse();

@@ -7,9 +7,11 @@ public sealed record ResponsibleRole(Role Role, bool InAgency);
 
 /// <summary>
 /// Who answers for each stage 1 deadline: they get its reminders and see it in their calendar feed. The one place this
-/// rule lives. The chair has the notification and decides (WT2006 8.14); each agency's lead secures its records and sends
+/// rule lives. The chair has the notification and decides (WT2006 8.14); each agency's lead (or its review authors when it has
+/// no lead: Messenger.AgencyContactsAsync) secures its records and sends
 /// its file review (WT2006 8.21), and the business unit, which chases agencies, is told when one is missed; the business
-/// unit notifies the National Panel.
+/// unit notifies the National Panel. A review's milestones are the business unit's to watch (seed 000 Stage 3a: it
+/// monitors the process), and the chair, who agrees any change of timeline, hears when one is missed.
 /// </summary>
 public static class DeadlineResponsibility
 {
@@ -23,6 +25,8 @@ public static class DeadlineResponsibility
         DeadlineKind.ChairHasNotification or DeadlineKind.Decision => [Chair],
         DeadlineKind.RecordsSecured or DeadlineKind.FileReview => [AgencyLead],
         DeadlineKind.IncidentNotifiedToPanel => [BusinessUnit],
+        DeadlineKind.FirstEarlyLearning or DeadlineKind.SecondEarlyLearning or DeadlineKind.ThirdEarlyLearning
+            or DeadlineKind.ReviewCompleted or DeadlineKind.DraftToBoard => [BusinessUnit],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -30,6 +34,8 @@ public static class DeadlineResponsibility
     public static IReadOnlyList<ResponsibleRole> CopiedWhenMissed(DeadlineKind kind) => kind switch
     {
         DeadlineKind.RecordsSecured or DeadlineKind.FileReview => [BusinessUnit],
+        DeadlineKind.FirstEarlyLearning or DeadlineKind.SecondEarlyLearning or DeadlineKind.ThirdEarlyLearning
+            or DeadlineKind.ReviewCompleted or DeadlineKind.DraftToBoard => [Chair],
         _ => [],
     };
 

@@ -20,6 +20,23 @@ public enum DeadlineKind
 
     /// <summary>The chair decides whether to hold a review (WT2006 8.14: one month; current guidance: rapid review, 15 working days).</summary>
     Decision,
+
+    // Milestones of a review, counted from the decision to hold it (see Milestones).
+
+    /// <summary>Early learning to the chair and the director of children's services, about 4 weeks in (seed 000 Stage 3a).</summary>
+    FirstEarlyLearning,
+
+    /// <summary>Early learning again, about 8 weeks in (seed 000 Stage 3a).</summary>
+    SecondEarlyLearning,
+
+    /// <summary>Early learning again, about 4 months in (seed 000 Stage 3a).</summary>
+    ThirdEarlyLearning,
+
+    /// <summary>The review is complete (WT2006 8.15: 4 months; current guidance: completed and published in 6 months).</summary>
+    ReviewCompleted,
+
+    /// <summary>The draft report goes to the board, whatever parallel processes remain (seed 000 Stage 6: 6 months).</summary>
+    DraftToBoard,
 }
 
 /// <summary>What a deadline is counted from.</summary>
@@ -39,6 +56,9 @@ public enum DeadlineAnchor
 
     /// <summary>The date the case came to the chair's attention: the day the service sent it to the chair.</summary>
     ChairAware,
+
+    /// <summary>The UK date of the chair's decision to hold the review (or a learning review): a review's milestones.</summary>
+    DecisionToInitiate,
 }
 
 public enum PeriodUnit
@@ -47,6 +67,7 @@ public enum PeriodUnit
     CalendarDays,
     WorkingDays,
     CalendarMonths,
+    Weeks,
 }
 
 /// <summary>A length of time as guidance states it: "48 hours", "7 days", "5 working days", "one month".</summary>
@@ -58,13 +79,17 @@ public sealed record Period(int Amount, PeriodUnit Unit)
         PeriodUnit.CalendarDays => $"{Amount} days",
         PeriodUnit.WorkingDays => $"{Amount} working days",
         PeriodUnit.CalendarMonths => Amount == 1 ? "one month" : $"{Amount} months",
+        PeriodUnit.Weeks => Amount == 1 ? "one week" : $"{Amount} weeks",
         _ => throw new ArgumentOutOfRangeException(nameof(Unit)),
     };
 }
 
-/// <summary>One timescale of a rule set: what must be done, by when, counted from what, and where the rule comes from.</summary>
+/// <summary>
+/// One timescale of a rule set: what must be done, by when, counted from what, and where the rule comes from. A milestone
+/// that needs an activity a parallel process may constrain (sharing the draft, publication) names it in <paramref name="Needs"/>.
+/// </summary>
 public sealed record DeadlineRule(DeadlineKind Kind, string Title, string Basis, Period Period, DeadlineAnchor Anchor, TimeSpan ReminderLead,
-    Func<Review, bool>? AppliesWhen = null);
+    Func<Review, bool>? AppliesWhen = null, ConstrainedActivity? Needs = null);
 
 public enum DeadlineState
 {
@@ -78,11 +103,17 @@ public enum DeadlineState
     Missed,
 }
 
-/// <summary>A deadline of one case, computed from the case's facts; never typed in.</summary>
+/// <summary>
+/// A deadline of one case, computed from the case's facts; never typed in. A review's milestone is done on a date someone
+/// records (<paramref name="DoneOn"/>), not at a moment the service saw.
+/// </summary>
 public sealed record Deadline(Guid ReviewId, string Key, DeadlineRule Rule, Guid? AgencyId, string? AgencyName, DateTimeOffset Due,
-    DateTimeOffset? DoneAt, bool StillOpen)
+    DateTimeOffset? DoneAt, bool StillOpen, DateOnly? DoneOn = null)
 {
     public DeadlineKind Kind => Rule.Kind;
+
+    /// <summary>A milestone of the review's timetable, counted from the decision to hold it (see <see cref="Milestones"/>).</summary>
+    public bool IsMilestone => Rule.Anchor == DeadlineAnchor.DecisionToInitiate;
 
     public string Title => AgencyName is null ? Rule.Title : $"{Rule.Title}: {AgencyName}";
 
@@ -104,13 +135,24 @@ public sealed record Deadline(Guid ReviewId, string Key, DeadlineRule Rule, Guid
     };
 }
 
-/// <summary>The timescales of one edition (or family of editions) of Working Together.</summary>
-public sealed class TimescaleRuleSet(string id, string name, IReadOnlyList<GuidanceEdition> editions, IReadOnlyList<DeadlineRule> rules)
+/// <summary>
+/// The timescales of one edition (or family of editions) of Working Together: the deadlines of stage 1, and the
+/// milestones of a review counted from the decision to hold it (<see cref="Milestones"/>).
+/// </summary>
+public sealed class TimescaleRuleSet(string id, string name, IReadOnlyList<GuidanceEdition> editions, IReadOnlyList<DeadlineRule> rules,
+    IReadOnlyList<DeadlineRule>? milestones = null)
 {
     public string Id { get; } = id;
     public string Name { get; } = name;
     public IReadOnlyList<GuidanceEdition> Editions { get; } = editions;
     public IReadOnlyList<DeadlineRule> Rules { get; } = rules;
+
+    /// <summary>The review's milestones, in the order they fall; each counted from <see cref="DeadlineAnchor.DecisionToInitiate"/>.</summary>
+    public IReadOnlyList<DeadlineRule> Milestones { get; } = milestones ?? [];
+
+    /// <summary>The milestone a review's timetable runs to: the draft to the board where the set has one, else completion.</summary>
+    public DeadlineRule? FinalMilestone =>
+        Milestones.FirstOrDefault(m => m.Kind == DeadlineKind.DraftToBoard) ?? Milestones.FirstOrDefault(m => m.Kind == DeadlineKind.ReviewCompleted);
 }
 
 /// <summary>
@@ -137,6 +179,19 @@ public static class Deadlines
         "Managing serious case reviews (2015), stage 1: short file reviews within the first 7 days of the incident",
         new Period(7, PeriodUnit.CalendarDays), DeadlineAnchor.IncidentDate, TimeSpan.FromDays(2));
 
+    // Seed 000 (2015), stage 3a: the lead reviewer takes the early learning to the chair, the director of children's
+    // services and the board's executive within the first 4 weeks, 8 weeks and 4 months "(or similar)". Suggestions that
+    // hold whatever the edition, as the 48 hours above.
+    private static DeadlineRule EarlyLearning(DeadlineKind kind, string when, Period period) => new(kind,
+        $"Early learning shared with the chair and the director of children's services ({when})",
+        $"Managing serious case reviews (2015), stage 3a: the lead reviewer takes early learning to the chair and the director of "
+        + $"children's services within the first {period} of the decision",
+        period, DeadlineAnchor.DecisionToInitiate, TimeSpan.FromDays(7));
+
+    private static readonly DeadlineRule FirstEarlyLearning = EarlyLearning(DeadlineKind.FirstEarlyLearning, "4 weeks", new Period(4, PeriodUnit.Weeks));
+    private static readonly DeadlineRule SecondEarlyLearning = EarlyLearning(DeadlineKind.SecondEarlyLearning, "8 weeks", new Period(8, PeriodUnit.Weeks));
+    private static readonly DeadlineRule ThirdEarlyLearning = EarlyLearning(DeadlineKind.ThirdEarlyLearning, "4 months", new Period(4, PeriodUnit.CalendarMonths));
+
     public static TimescaleRuleSet Wt2006 { get; } = new("wt2006", "Working Together 2006",
         [GuidanceEdition.Wt1999, GuidanceEdition.Wt2006, GuidanceEdition.Wt2010, GuidanceEdition.Wt2013, GuidanceEdition.Wt2015,
             GuidanceEdition.Wales2012, GuidanceEdition.NotKnown],
@@ -145,6 +200,18 @@ public static class Deadlines
             new DeadlineRule(DeadlineKind.Decision, "Chair's decision on whether to hold a review",
                 "Working Together 2006, 8.14: within one month of the case coming to the chair's attention",
                 new Period(1, PeriodUnit.CalendarMonths), DeadlineAnchor.ChairAware, TimeSpan.FromDays(7)),
+        ],
+        [
+            FirstEarlyLearning, SecondEarlyLearning, ThirdEarlyLearning,
+            new DeadlineRule(DeadlineKind.ReviewCompleted, "Review completed",
+                "Working Together 2006, 8.15: reviews are completed within 4 months of the chair's decision to initiate, unless another "
+                + "timescale is agreed",
+                new Period(4, PeriodUnit.CalendarMonths), DeadlineAnchor.DecisionToInitiate, TimeSpan.FromDays(14)),
+            new DeadlineRule(DeadlineKind.DraftToBoard, "Draft report presented to the board",
+                "Managing serious case reviews (2015), stage 6: the draft goes to the board within 6 months, whatever parallel processes "
+                + "such as a trial or an inquest remain",
+                new Period(6, PeriodUnit.CalendarMonths), DeadlineAnchor.DecisionToInitiate, TimeSpan.FromDays(14),
+                Needs: ConstrainedActivity.SharingDraft),
         ]);
 
     public static TimescaleRuleSet Current { get; } = new("wt2018", "Working Together 2018 and 2023",
@@ -157,6 +224,18 @@ public static class Deadlines
             new DeadlineRule(DeadlineKind.Decision, "Rapid review and decision on whether to hold a review",
                 "Working Together 2018 and 2023: a rapid review within 15 working days of becoming aware",
                 new Period(15, PeriodUnit.WorkingDays), DeadlineAnchor.KnownToBoard, TimeSpan.FromDays(3)),
+        ],
+        [
+            FirstEarlyLearning, SecondEarlyLearning, ThirdEarlyLearning,
+            // Not in the seeds, which predate 2018: Working Together 2018 (chapter 4) and 2023 (chapter 5) ask the
+            // safeguarding partners to complete a local child safeguarding practice review and publish its final report
+            // within 6 months of deciding to initiate it. The report is then the board's draft no longer, so there is no
+            // separate "draft to the board" milestone.
+            new DeadlineRule(DeadlineKind.ReviewCompleted, "Review completed and final report published",
+                "Working Together 2018 (chapter 4) and 2023 (chapter 5): a local child safeguarding practice review is completed and "
+                + "its final report published within 6 months of the decision to initiate it",
+                new Period(6, PeriodUnit.CalendarMonths), DeadlineAnchor.DecisionToInitiate, TimeSpan.FromDays(14),
+                Needs: ConstrainedActivity.Publication),
         ]);
 
     public static IReadOnlyList<TimescaleRuleSet> All { get; } = [Wt2006, Current];
@@ -226,6 +305,7 @@ public static class Deadlines
     {
         PeriodUnit.Hours => UkTime.StartOf(from).AddHours(rule.Period.Amount),
         PeriodUnit.CalendarDays => UkTime.EndOf(from.AddDays(rule.Period.Amount)),
+        PeriodUnit.Weeks => UkTime.EndOf(from.AddDays(7 * rule.Period.Amount)),
         PeriodUnit.WorkingDays => UkTime.EndOf(calendar.AddWorkingDays(from, rule.Period.Amount)),
         // DateOnly.AddMonths keeps the day, or takes the month's last day when it is shorter (31 January → 28 or 29 February).
         PeriodUnit.CalendarMonths => UkTime.EndOf(from.AddMonths(rule.Period.Amount)),

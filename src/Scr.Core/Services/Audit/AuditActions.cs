@@ -39,6 +39,17 @@ public static class AuditActions
     public const string PeerReviewRead = "review.peer-review-read";
     public const string PeerReviewAnswered = "review.peer-review-answered";
     public const string IncidentNotifiedToPanel = "review.incident-notified-to-panel";
+    public const string TimetableRead = "review.timetable-read";
+    public const string BoardTimetableRead = "board.timetable-read";
+    public const string ParallelProcessAdded = "review.parallel-process-added";
+    public const string ParallelProcessChanged = "review.parallel-process-changed";
+    public const string ConstraintAdded = "review.constraint-added";
+    public const string ConstraintChanged = "review.constraint-changed";
+    public const string ConstraintRemoved = "review.constraint-removed";
+    public const string MilestoneRecorded = "review.milestone-recorded";
+    public const string TimelineChangeProposed = "review.timeline-change-proposed";
+    public const string TimelineChangeApproved = "review.timeline-change-approved";
+    public const string TimelineChangeRefused = "review.timeline-change-refused";
     public const string DecisionSentToPanel = "panel.decision-received";
     public const string PanelSubmissionRead = "panel.decision-read";
     public const string PanelResponded = "panel.responded";

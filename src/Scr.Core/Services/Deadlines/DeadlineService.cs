@@ -28,12 +28,13 @@ public sealed record CaseDeadline(Guid ReviewId, string Reference, Guid BoardId,
     };
 }
 
-/// <summary>A case still waiting for its stage 1 deadlines, and those deadlines.</summary>
+/// <summary>A case still waiting for its stage 1 deadlines or its review's milestones, and those deadlines.</summary>
 public sealed record OpenCaseDeadlines(Review Review, IReadOnlyList<Deadline> Deadlines);
 
 /// <summary>
-/// The stage 1 deadlines people see: computed by <see cref="Rules.Timescales.Deadlines"/> from each case's facts under its
-/// guidance edition, never typed in. The board sees every deadline of its cases; agency staff see their own agency's.
+/// The deadlines people see: those of stage 1, computed by <see cref="Rules.Timescales.Deadlines"/> from each case's facts
+/// under its guidance edition, and the milestones of a review under way (<see cref="Milestones"/>), never typed in. The
+/// board and the review team see every deadline of their cases; agency staff see their own agency's (never milestones).
 /// </summary>
 public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHolidays, TimeProvider clock)
 {
@@ -55,19 +56,21 @@ public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHoli
     /// <summary>
     /// Every deadline the person may see: all those of the cases they see in full (their boards' cases, and cases whose
     /// review team they are on), and their own agency's records and file review on cases their agency is involved in.
-    /// Only cases still at stage 1, or decided in the last <see cref="ListedAfterDecision"/> or this month, are read.
-    /// Sorted most pressing first, then by due date.
+    /// Only cases still at stage 1, reviews under way (for their milestones), or cases decided in the last
+    /// <see cref="ListedAfterDecision"/> or this month, are read. Sorted most pressing first, then by due date.
     /// </summary>
     public async Task<IReadOnlyList<CaseDeadline>> ForAsync(Principal principal, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var calendar = await CalendarAsync(cancellationToken);
         var since = StartOfMonth(now) < now - ListedAfterDecision ? StartOfMonth(now) : now - ListedAfterDecision;
-        var cases = await Stage1Cases()
-            .Where(r => (r.Stage == ReviewStage.Identification && r.Status == ReviewStatus.Open) || (r.DecidedAt != null && r.DecidedAt >= since))
+        var cases = await DeadlineCases()
+            .Where(r => r.Status == ReviewStatus.Open || (r.DecidedAt != null && r.DecidedAt >= since))
             .Where(ReviewAccessRules.VisibleTo(principal))
             .ToListAsync(cancellationToken);
-        return Sort(cases.SelectMany(r => Visible(principal, r, ReviewAccessRules.For(principal, ReviewAccessFacts.Of(r)), calendar, now)));
+        // A review under way lists its milestones; its stage 1 deadlines only while they are recent.
+        return Sort(cases.SelectMany(r => Visible(principal, r, ReviewAccessRules.For(principal, ReviewAccessFacts.Of(r)), calendar, now)
+            .Where(d => d.Deadline.IsMilestone || (r.Stage == ReviewStage.Identification && r.IsOpen) || r.DecidedAt >= since)));
     }
 
     /// <summary>The deadlines the person answers for or is copied on (see <see cref="DeadlineResponsibility"/>): their calendar.</summary>
@@ -81,14 +84,25 @@ public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHoli
         return Visible(principal, view.Review, view.Access, calendar, clock.GetUtcNow()).ToList();
     }
 
-    /// <summary>Every case still at stage 1 and waiting for the chair's decision, with its deadlines: what reminders watch.</summary>
+    /// <summary>
+    /// Every open case with its deadlines: those at stage 1 waiting for the chair's decision, and reviews under way with
+    /// their milestones. What reminders watch.
+    /// </summary>
     public async Task<IReadOnlyList<OpenCaseDeadlines>> OpenAsync(CancellationToken cancellationToken = default)
     {
         var calendar = await CalendarAsync(cancellationToken);
-        var cases = await Stage1Cases()
-            .Where(r => r.Stage == ReviewStage.Identification && r.Status == ReviewStatus.Open)
+        var cases = await DeadlineCases()
+            .Where(r => r.Status == ReviewStatus.Open)
             .ToListAsync(cancellationToken);
-        return cases.Select(r => new OpenCaseDeadlines(r, Rules.Timescales.Deadlines.For(r, calendar))).ToList();
+        return cases.Select(r => new OpenCaseDeadlines(r, All(r, calendar))).Where(c => c.Deadlines.Count > 0).ToList();
+    }
+
+    /// <summary>The case's stage 1 deadlines, then its review's milestones (none before the decision to hold one).</summary>
+    public static IReadOnlyList<Deadline> All(Review review, WorkingCalendar calendar)
+    {
+        var milestones = Milestones.For(review, calendar);
+        var stage1 = Rules.Timescales.Deadlines.For(review, calendar);
+        return milestones.Count == 0 ? stage1 : stage1.Concat(milestones.Select(m => m.Deadline)).ToList();
     }
 
     public static IReadOnlyList<CaseDeadline> Sort(IEnumerable<CaseDeadline> deadlines) =>
@@ -98,14 +112,16 @@ public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHoli
             .ThenBy(d => d.Deadline.Title, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>What the deadline rules read of a case, and no more, in one round of queries (one per collection).</summary>
-    private IQueryable<Review> Stage1Cases() =>
+    /// <summary>What the deadline and milestone rules read of a case, and no more, in one round of queries (one per collection).</summary>
+    private IQueryable<Review> DeadlineCases() =>
         db.Reviews.AsNoTracking()
             .Include(r => r.Board)
             .Include(r => r.Agencies).ThenInclude(a => a.Agency)
             .Include(r => r.FileReviews)
             .Include(r => r.StageEvents)
             .Include(r => r.Team)
+            .Include(r => r.TimelineChanges)
+            .Include(r => r.MilestoneRecords)
             .AsSplitQuery();
 
     private static IEnumerable<CaseDeadline> Visible(Principal principal, Review review, ReviewAccess access, WorkingCalendar calendar,
@@ -117,7 +133,7 @@ public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHoli
         }
         // Agency staff see only their own agency's deadlines: its records and its file review.
         var agencies = access == ReviewAccess.Full ? null : ReviewAccessRules.AgenciesActingFor(principal, review);
-        foreach (var deadline in Rules.Timescales.Deadlines.For(review, calendar))
+        foreach (var deadline in All(review, calendar))
         {
             if (agencies is null || (deadline.AgencyId is { } agencyId && agencies.Contains(agencyId)))
             {

@@ -47,7 +47,7 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
         int dueSoon = 0, missed = 0, elsewhere = 0;
         foreach (var (review, deadline, kind) in due)
         {
-            if (sent.Contains((review.Id, deadline.Key, kind!.Value)))
+            if (sent.Contains((review.Id, ClaimKey(deadline), kind!.Value)))
             {
                 continue;
             }
@@ -76,15 +76,21 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
     };
 
     /// <summary>
+    /// What a reminder is claimed under: the deadline's key; for a milestone, with the date in force, so a milestone whose
+    /// date the chair moved is reminded again for its new date.
+    /// </summary>
+    public static string ClaimKey(Deadline deadline) => deadline.IsMilestone ? $"{deadline.Key}@{deadline.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : deadline.Key;
+
+    /// <summary>
     /// Claims the reminder and writes the inbox items and audit entry in one transaction, then emails. False when the
     /// claim already exists: another instance sent it, and nothing is written or emailed here.
     /// </summary>
     internal async Task<bool> TrySendAsync(Review review, Deadline deadline, ReminderKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recipients = await RecipientsAsync(review, deadline, kind, cancellationToken);
-        db.RemindersSent.Add(new ReminderSent(review.Id, deadline.Key, kind, now));
+        db.RemindersSent.Add(new ReminderSent(review.Id, ClaimKey(deadline), kind, now));
         var (title, body) = Message(review, deadline, kind);
-        messenger.Tell(recipients, review.Id, title, body, $"/cases/{review.Id}");
+        messenger.Tell(recipients, review.Id, title, body, deadline.IsMilestone ? $"/cases/{review.Id}/timetable" : $"/cases/{review.Id}");
         audit.Record(Reminders, AuditActions.ReminderSent, review.BoardId, "review", review.Id.ToString(),
             $"deadline={deadline.Key}; kind={kind}; recipients={recipients.Count}");
         try
@@ -115,7 +121,10 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
             var organisation = group.Key ? deadline.AgencyId : review.BoardId;
             if (organisation is { } id)
             {
-                recipients.AddRange(await messenger.HoldersAsync(id, group.Select(r => r.Role).ToArray(), cancellationToken));
+                // An agency's leads hear for it, or its review authors when it has none (Messenger.AgencyContactsAsync).
+                recipients.AddRange(group.Key && group.All(r => r.Role == Role.AgencyLead)
+                    ? await messenger.AgencyContactsAsync(id, cancellationToken)
+                    : await messenger.HoldersAsync(id, group.Select(r => r.Role).ToArray(), cancellationToken));
             }
         }
         return recipients.DistinctBy(r => r.UserId).ToList();

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviews;
+using Scr.Core.Services.Timetable;
 
 namespace Scr.Core.Services.Demo;
 
@@ -17,7 +19,7 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// in different stages. Every name is invented. Demo accounts use the reserved ".example" domains.
 /// </summary>
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
-    Principals principals, TimeProvider clock)
+    TimetableService timetables, Principals principals, TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -255,6 +257,43 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             challenged.Version, officer, Seeder, cancellationToken);
         var version = await db.PanelSubmissions.AsNoTracking().Where(p => p.Id == challenged.Id).Select(p => p.Version).FirstAsync(cancellationToken);
         await panel.AcceptAfterInformationAsync(challenged.Id, null, version, panelMember, Seeder, cancellationToken);
+
+        // Parallel processes (seed 000 Stage 4; WT2006 8.16): each review under way has a criminal trial ahead whose date
+        // holds back interviews of witnesses, and one has had a change of timeline agreed by the chair.
+        async Task<Guid> CaseVersion(Review review) =>
+            await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
+
+        async Task Trial(Review review, Principal by, string description, int hearingInDays, string contact, string role,
+            params ConstraintInput[] more)
+        {
+            var interviews = new ConstraintInput(ConstrainedActivity.Interviews,
+                "No interviews of witnesses, including staff who may give evidence, before the trial ends", null, ConstraintEnd.ProcessEnds, null);
+            await timetables.AddProcessAsync(review.Id, new ParallelProcessInput(ParallelProcessKind.CriminalProceedings, description,
+                    today.AddDays(-20), today.AddDays(hearingInDays), today.AddDays(hearingInDays + 14), null, contact, role,
+                    "Agreed at the liaison meeting with the police and the Crown Prosecution Service: the review goes on, and early learning is "
+                    + "shared, while the trial is pending."),
+                [interviews, .. more], await CaseVersion(review), by, Seeder, cancellationToken);
+        }
+
+        await Trial(scoping, officer, "Trial at Moorland Crown Court", 70, "Lena Corbett", "Crown Prosecution Service reviewing lawyer");
+        await Trial(working, officer, "Trial of an adult charged with exploiting the young person", 90, "Owen Hartley",
+            "Crown Prosecution Service reviewing lawyer",
+            new ConstraintInput(ConstrainedActivity.Publication, "No publication before the inquest and the trial have ended", null,
+                ConstraintEnd.ProcessEnds, null));
+        await Trial(publication, officer, "Trial of the family friend", 40, "Nell Ashworth", "Crown Prosecution Service reviewing lawyer");
+        await Trial(eastmereCase, eastmereOfficer, "Trial following the house fire", 120, "Detective Inspector Ravi Kell", "Senior investigating officer (SIO)",
+            new ConstraintInput(ConstrainedActivity.FamilyContact, "No contact with the family without the senior investigating officer's agreement", null,
+                ConstraintEnd.ProcessEnds, null));
+
+        // The trial pushes the interviews back, so the panel asks for six more weeks to complete the review; the chair agrees.
+        var completed = Milestones.KeyOf(DeadlineKind.ReviewCompleted);
+        var due = UkTime.DateOf(clock.GetUtcNow()).AddMonths(4);
+        var change = await timetables.ProposeChangeAsync(working.Id, completed, due.AddDays(42),
+            "Interviews of key staff cannot take place until the trial ends; the review panel needs six weeks after it to complete the review.",
+            await CaseVersion(working), officer, Seeder, cancellationToken);
+        await timetables.DecideChangeAsync(working.Id, change.Id, approve: true,
+            "Agreed. The director of children's services and the chief executive have been told.", await CaseVersion(working), chair, Seeder,
+            cancellationToken);
     }
 
     private async Task<Principal> PrincipalAsync(string email)

@@ -287,6 +287,9 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             .Include(r => r.PeerReviews).ThenInclude(p => p.Peer)
             .Include(r => r.PanelSubmissions).ThenInclude(p => p.Messages)
             .Include(r => r.Communications)
+            .Include(r => r.ParallelProcesses).ThenInclude(p => p.Constraints)
+            .Include(r => r.TimelineChanges)
+            .Include(r => r.MilestoneRecords)
             .AsSplitQuery();
         var review = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (review is null)

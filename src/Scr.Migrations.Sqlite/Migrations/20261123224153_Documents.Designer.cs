@@ -11,7 +11,7 @@ using Scr.Core.DataStore;
 namespace Scr.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ScrDbContext))]
-    [Migration("20261123205420_Documents")]
+    [Migration("20261123224153_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -583,6 +583,42 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.MilestoneRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReviewId", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("milestone_records", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -726,6 +762,70 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("panel_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedEndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("parallel_processes", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.PeerReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -814,6 +914,42 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("personal_access_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Until")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Activity");
+
+                    b.ToTable("process_constraints", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
@@ -1182,6 +1318,62 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("subgroup_recommendations", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.TimelineChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProposedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ReviewId", "Milestone");
+
+                    b.ToTable("timeline_changes", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1513,6 +1705,21 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.MilestoneRecord", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("MilestoneRecords")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.PanelMessage", b =>
                 {
                     b.HasOne("Scr.Core.Models.User", null)
@@ -1543,6 +1750,27 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Board");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("ParallelProcesses")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scr.Core.Models.PeerReview", b =>
@@ -1577,6 +1805,15 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
+                {
+                    b.HasOne("Scr.Core.Models.ParallelProcess", null)
+                        .WithMany("Constraints")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
@@ -1684,6 +1921,26 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.TimelineChange", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("TimelineChanges")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Navigation("BoardsServed");
@@ -1692,6 +1949,11 @@ namespace Scr.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Scr.Core.Models.PanelSubmission", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
+                {
+                    b.Navigation("Constraints");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.Review", b =>
@@ -1706,7 +1968,11 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.Navigation("FileReviews");
 
+                    b.Navigation("MilestoneRecords");
+
                     b.Navigation("PanelSubmissions");
+
+                    b.Navigation("ParallelProcesses");
 
                     b.Navigation("PeerReviews");
 
@@ -1715,6 +1981,8 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("StageEvents");
 
                     b.Navigation("Team");
+
+                    b.Navigation("TimelineChanges");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.User", b =>
