@@ -15,6 +15,7 @@ using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
 using Scr.Core.Services.Panel;
+using Scr.Core.Services.Reviewers;
 using Scr.Core.Services.Reviews;
 
 namespace Scr.Core;
@@ -32,6 +33,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<Principals>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewPanelService>();
+        services.AddScoped<ReviewerFacts>();
+        services.AddScoped<ReviewerRegisterService>();
         services.AddScoped<Messenger>();
         services.AddScoped<DraftService>();
         services.AddScoped<DecisionService>();

@@ -29,6 +29,7 @@ internal sealed class InvolvementDeclarationKindMapping : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<InvolvementDeclaration> b)
     {
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(d => d.ForRole).HasConversion<string>().HasMaxLength(40);
         b.HasOne<User>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(d => d.IsConflict);
     }

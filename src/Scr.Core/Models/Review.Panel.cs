@@ -22,6 +22,15 @@ public partial class Review
     public IReadOnlyList<ConflictException> ConflictExceptionsFor(Guid userId) =>
         _conflictExceptions.Where(e => e.UserId == userId).OrderBy(e => e.GrantedAt).ToList();
 
+    /// <summary>
+    /// The role whose conflicts apply to the person: the one they hold on the team, or the one they were last proposed
+    /// for; a person who only declared for themselves is held to the panel's rule (their declarations).
+    /// </summary>
+    public TeamRole RoleConsideredFor(Guid userId) =>
+        _team.FirstOrDefault(t => t.UserId == userId)?.Role
+        ?? DeclarationsOf(userId).LastOrDefault(d => d.ForRole is not null)?.ForRole
+        ?? TeamRole.PanelMember;
+
     /// <summary>Why the person may not serve in the role (<see cref="ReviewPanelRules.ConflictsOf"/>), given what else is known of them.</summary>
     public IReadOnlyList<PanelConflict> ConflictsOf(Guid userId, TeamRole role, IEnumerable<Affiliation> affiliations) =>
         ReviewPanelRules.ConflictsOf(role, DeclarationsOf(userId), affiliations, CaseConflictFacts.Of(this));
@@ -66,13 +75,14 @@ public partial class Review
     /// Records what a person declared about their part in the case, by themselves or by whoever adds them to the team.
     /// A declared conflict takes them off the review team: a chair's exception recorded before it does not cover it.
     /// </summary>
-    public InvolvementDeclaration Declare(Guid userId, InvolvementKind kind, string? details, Guid recordedBy, DateTimeOffset now)
+    public InvolvementDeclaration Declare(Guid userId, InvolvementKind kind, string? details, Guid recordedBy, DateTimeOffset now,
+        TeamRole? forRole = null)
     {
         if (kind != InvolvementKind.None && string.IsNullOrWhiteSpace(details))
         {
             throw new RuleViolationException("Describe your involvement in the case.");
         }
-        var declaration = new InvolvementDeclaration(userId, kind, details?.Trim() ?? "", recordedBy, now);
+        var declaration = new InvolvementDeclaration(userId, kind, details?.Trim() ?? "", recordedBy, now, forRole);
         _declarations.Add(declaration);
         if (declaration.IsConflict)
         {

@@ -76,11 +76,13 @@ public class InvolvementDeclaration : IPartOfReview
     {
     }
 
-    public InvolvementDeclaration(Guid userId, InvolvementKind kind, string details, Guid recordedById, DateTimeOffset declaredAt)
+    public InvolvementDeclaration(Guid userId, InvolvementKind kind, string details, Guid recordedById, DateTimeOffset declaredAt,
+        TeamRole? forRole = null)
     {
         Id = Guid.NewGuid();
         UserId = userId;
         Kind = kind;
+        ForRole = forRole;
         Details = details;
         RecordedById = recordedById == userId ? null : recordedById;
         DeclaredAt = declaredAt;
@@ -91,6 +93,9 @@ public class InvolvementDeclaration : IPartOfReview
     public Guid UserId { get; private set; }
     public InvolvementKind Kind { get; private set; }
     public string Details { get; private set; }
+
+    /// <summary>The role they were being added to the team in, when declared on being added; null when they declared it themselves.</summary>
+    public TeamRole? ForRole { get; private set; }
 
     /// <summary>Who recorded it for the person (the business unit adding them); null when they declared it themselves.</summary>
     public Guid? RecordedById { get; private set; }

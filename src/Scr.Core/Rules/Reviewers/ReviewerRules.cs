@@ -22,6 +22,10 @@ public static class ReviewerRules
 
     public static bool IsExperienced(int reviewsLed) => reviewsLed >= ExperiencedFrom;
 
+    /// <summary>Whether a reviewer can take on a review on the day: within their dates, and leading fewer than they can at once.</summary>
+    public static bool IsAvailable(DateOnly? from, DateOnly? until, int capacity, int currentLoad, DateOnly day) =>
+        (from is null || from <= day) && (until is null || until >= day) && currentLoad < capacity;
+
     public static IReadOnlyList<RuleProblem> Check(ReviewerDetails details)
     {
         var problems = new List<RuleProblem>();
@@ -111,9 +115,11 @@ public static class ReviewerRules
 
     /// <summary>
     /// A mentoring pair: two different reviewers, the mentor experienced (<see cref="ExperiencedFrom"/> reviews led), the
-    /// mentee new to leading reviews, and not already paired.
+    /// mentee new to leading reviews, and not already paired; a case to shadow on is one the mentor leads.
     /// </summary>
-    public static IReadOnlyList<RuleProblem> CheckPair(Guid? mentorId, int mentorLed, Guid? menteeId, int menteeLed, bool alreadyPaired, string? note)
+    /// <param name="shadowCaseLedByMentor">When a case to shadow on is given, whether the mentor leads it; null when none is.</param>
+    public static IReadOnlyList<RuleProblem> CheckPair(Guid? mentorId, int mentorLed, Guid? menteeId, int menteeLed, bool alreadyPaired, string? note,
+        bool? shadowCaseLedByMentor = null)
     {
         var problems = new List<RuleProblem>();
         if (mentorId is null)
@@ -144,6 +150,10 @@ public static class ReviewerRules
         if (alreadyPaired)
         {
             problems.Add(new("menteeId", "These reviewers are already paired"));
+        }
+        if (shadowCaseLedByMentor == false)
+        {
+            problems.Add(new("shadowReviewId", "Select a case the mentor leads as lead reviewer, or none"));
         }
         if (note is { Length: > NoteMaxLength })
         {

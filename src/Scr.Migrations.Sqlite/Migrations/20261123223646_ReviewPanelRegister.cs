@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Scr.Migrations.Postgres.Migrations
+namespace Scr.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ReviewPanelRegister : Migration
@@ -14,20 +14,27 @@ namespace Scr.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "AgencyId",
                 table: "review_team_members",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AgencyType",
                 table: "review_team_members",
-                type: "character varying(40)",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ForRole",
+                table: "involvement_declarations",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "involvement_declarations",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: false,
                 defaultValue: "InvolvedInCase"); // every declaration before this one declared involvement
@@ -35,20 +42,20 @@ namespace Scr.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "RecordedById",
                 table: "involvement_declarations",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "conflict_exceptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Conflicts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    GrantedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Conflicts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    GrantedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,19 +84,19 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "reviewer_profiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Background = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Regions = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Methodologies = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CaseTypes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ReviewsLed = table.Column<int>(type: "integer", nullable: false),
-                    AvailableFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    AvailableUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Background = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Methodologies = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CaseTypes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ReviewsLed = table.Column<int>(type: "INTEGER", nullable: false),
+                    AvailableFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AvailableUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,15 +113,15 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "mentoring_pairs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MentorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ShadowReviewId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShadowReviewId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,13 +156,13 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "reviewer_affiliations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProfileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Until = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -178,11 +185,11 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "reviewer_training",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProfileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CourseKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CourseKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,6 +326,10 @@ namespace Scr.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "AgencyType",
                 table: "review_team_members");
+
+            migrationBuilder.DropColumn(
+                name: "ForRole",
+                table: "involvement_declarations");
 
             migrationBuilder.DropColumn(
                 name: "Kind",
