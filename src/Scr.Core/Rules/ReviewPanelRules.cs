@@ -217,7 +217,7 @@ public static class ReviewPanelRules
 
     /// <summary>The refusal when a conflict blocks an appointment.</summary>
     public static string Blocked(string name, IReadOnlyList<PanelConflict> conflicts) =>
-        $"{name} cannot join the review team: {string.Join("; ", conflicts.Select(c => FirstLower(c.Text)))}. "
+        $"{name} cannot join the review team: {string.Join("; ", conflicts.Select(c => FirstLower(c.Text).TrimEnd('.')))}. "
         + "The board chair may record a justified exception.";
 
     /// <summary>What the chair must give to record an exception, and that there is a conflict to except.</summary>

@@ -19,42 +19,42 @@ public static class ReviewerEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var reviewers = api.MapGroup("/reviewers").WithTags("Reviewer register");
-        reviewers.MapGet("", List).WithName("ListReviewers").Refusals()
+        var reviewers = api.MapGroup("").WithTags("Reviewer register");
+        reviewers.MapGet("/reviewers", List).WithName("ListReviewers").Refusals()
             .WithSummary("The register, filtered")
             .WithDescription("For boards' business units and chairs, and system administrators. q: words in the name or background; "
                 + "methodology, region and caseType: enum names; availableNow, accredited and newReviewers (fewer than 3 reviews led): true to filter.");
-        reviewers.MapGet("/{profileId:guid}", Get).WithName("GetReviewer").Refusals()
+        reviewers.MapGet("/reviewers/{profileId:guid}", Get).WithName("GetReviewer").Refusals()
             .WithSummary("One reviewer's entry")
             .WithDescription("For those who read the register, the reviewer, and their mentoring partners. The read is audited.");
-        reviewers.MapGet("/me", GetMine).WithName("GetMyReviewerProfile").Refusals()
+        reviewers.MapGet("/reviewers/me", GetMine).WithName("GetMyReviewerProfile").Refusals()
             .WithSummary("Your own entry (404 until you create it)").WithDescription("People with the lead reviewer role.");
-        reviewers.MapPut("/me", SaveMine).WithName("SaveMyReviewerProfile").Refusals(versioned: true)
+        reviewers.MapPut("/reviewers/me", SaveMine).WithName("SaveMyReviewerProfile").Refusals(versioned: true)
             .WithSummary("Create or change your own entry (send the version you last read, none when creating)")
             .WithDescription("regions (at least one), methodologies (at least one), caseTypes: enum names. reviewsLed: reviews led outside "
                 + "this service (0–500; those led here are counted). capacity: reviews at once (0–10; 0: not taking any). availableFrom and "
                 + "availableUntil: optional dates. background up to 2,000 characters.");
-        reviewers.MapPost("/me/training", AddTraining).WithName("AddMyTraining").Refusals()
+        reviewers.MapPost("/reviewers/me/training", AddTraining).WithName("AddMyTraining").Refusals()
             .WithSummary("Add a course you completed")
             .WithDescription("courseKey: one of " + string.Join(", ", TrainingCatalogue.All.Select(c => c.Key))
                 + " (title required for other); completedOn not in the future.");
-        reviewers.MapDelete("/me/training/{trainingId:guid}", RemoveTraining).WithName("RemoveMyTraining").Refusals()
+        reviewers.MapDelete("/reviewers/me/training/{trainingId:guid}", RemoveTraining).WithName("RemoveMyTraining").Refusals()
             .WithSummary("Remove a course from your entry");
-        reviewers.MapPost("/me/affiliations", AddAffiliation).WithName("AddMyAffiliation").Refusals()
+        reviewers.MapPost("/reviewers/me/affiliations", AddAffiliation).WithName("AddMyAffiliation").Refusals()
             .WithSummary("Declare a board or agency you work or worked for")
             .WithDescription("organisationId: a board or agency in the service (conflicts are checked against it), or organisationName for "
                 + "another; until: when you left (none: you still work there). You are then neither matched nor appointed as an "
                 + "independent reviewer to a case of that board or involving that agency without the chair's exception.");
-        reviewers.MapDelete("/me/affiliations/{affiliationId:guid}", RemoveAffiliation).WithName("RemoveMyAffiliation").Refusals()
+        reviewers.MapDelete("/reviewers/me/affiliations/{affiliationId:guid}", RemoveAffiliation).WithName("RemoveMyAffiliation").Refusals()
             .WithSummary("Remove a board or agency from your entry");
-        reviewers.MapGet("/mentoring", Mentoring).WithName("ListMentoringPairs").Refusals()
+        reviewers.MapGet("/reviewers/mentoring", Mentoring).WithName("ListMentoringPairs").Refusals()
             .WithSummary("Mentoring and shadowing pairs").WithDescription("For boards' business units and system administrators.");
-        reviewers.MapPost("/mentoring", Pair).WithName("PairReviewers").Refusals()
+        reviewers.MapPost("/reviewers/mentoring", Pair).WithName("PairReviewers").Refusals()
             .WithSummary("Pair a new reviewer with an experienced one")
             .WithDescription("mentorId and menteeId: profile ids; the mentor has led at least 3 reviews, the mentee fewer. shadowReviewId: "
                 + "optionally a case of your board the mentor leads; add the mentee to its team as ShadowReviewer afterwards "
                 + "(POST /api/v1/cases/{id}/team, with their declaration).");
-        reviewers.MapPost("/mentoring/{pairId:guid}/end", EndPair).WithName("EndMentoringPair").Refusals()
+        reviewers.MapPost("/reviewers/mentoring/{pairId:guid}/end", EndPair).WithName("EndMentoringPair").Refusals()
             .WithSummary("End a mentoring pair");
     }
 
