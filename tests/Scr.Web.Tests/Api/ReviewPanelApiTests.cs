@@ -123,8 +123,14 @@ public abstract class ReviewPanelApiTests(WebWorldFixture fixture)
         mine.GetProperty("reviewer").GetProperty("name").GetString().ShouldBe("Dr Alan Fenwick");
         var version = mine.GetProperty("version").GetGuid();
 
-        var invalid = await ReadAsync(await reviewer.PutAsJsonAsync("/api/v1/reviewers/me", new { regions = Array.Empty<string>(), methodologies = Array.Empty<string>(),
-            reviewsLed = 6, capacity = 11, version }, Json), HttpStatusCode.BadRequest);
+        var invalid = await ReadAsync(await reviewer.PutAsJsonAsync("/api/v1/reviewers/me", new
+        {
+            regions = Array.Empty<string>(),
+            methodologies = Array.Empty<string>(),
+            reviewsLed = 6,
+            capacity = 11,
+            version
+        }, Json), HttpStatusCode.BadRequest);
         invalid.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["regions", "methodologies", "capacity"], ignoreOrder: true);
         var saved = await ReadAsync(await reviewer.PutAsJsonAsync("/api/v1/reviewers/me", new
         {
@@ -137,8 +143,14 @@ public abstract class ReviewPanelApiTests(WebWorldFixture fixture)
             version,
         }, Json), HttpStatusCode.OK);
         saved.GetProperty("reviewer").GetProperty("regions").GetArrayLength().ShouldBe(3);
-        (await reviewer.PutAsJsonAsync("/api/v1/reviewers/me", new { regions = new[] { "NorthEast" }, methodologies = new[] { "Hybrid" }, reviewsLed = 1,
-            capacity = 1, version }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await reviewer.PutAsJsonAsync("/api/v1/reviewers/me", new
+        {
+            regions = new[] { "NorthEast" },
+            methodologies = new[] { "Hybrid" },
+            reviewsLed = 1,
+            capacity = 1,
+            version
+        }, Json)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var training = await ReadAsync(await reviewer.PostAsJsonAsync("/api/v1/reviewers/me/training",
             new { courseKey = "action-learning-set", completedOn = "2014-03-20" }, Json), HttpStatusCode.Created);
