@@ -16,6 +16,7 @@ using Scr.Core.Services.Email;
 using Scr.Core.Services.Messages;
 using Scr.Core.Services.Organisations;
 using Scr.Core.Services.Panel;
+using Scr.Core.Services.Reviewers;
 using Scr.Core.Services.Reviews;
 using Scr.Core.Services.Timetable;
 
@@ -36,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<Principals>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewPanelService>();
+        services.AddScoped<ReviewerFacts>();
+        services.AddScoped<ReviewerRegisterService>();
         services.AddScoped<Messenger>();
         services.AddScoped<DraftService>();
         services.AddScoped<DecisionService>();

@@ -270,6 +270,67 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
     }
 
     [Fact]
+    public async Task ReviewPanelAndRegister_EachRolesPages_HaveNoViolations()
+    {
+        var summary = ".govuk-error-summary";
+
+        // The business unit: the panel of the case in scoping (a conflict awaiting the chair), adding someone (and the
+        // empty form's errors), the match with its reasons, the register, an entry, and mentoring (and its empty form).
+        var officer = await NewPageAsync();
+        await SignInAsync(officer, "officer@northbridge.example", checkSignInPages: false);
+        await VisitAsync(officer, "/cases");
+        await officer.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("2\\. Proportionality") })
+            .GetByRole(AriaRole.Link).First.ClickAsync();
+        await officer.WaitForURLAsync(NotifyForm.CasePage());
+        var caseUrl = new Uri(officer.Url).AbsolutePath;
+        await VisitAsync(officer, caseUrl + "/team");
+        await Expect(officer.GetByTestId("conflicts")).ToBeVisibleAsync();
+        await Expect(officer.GetByTestId("panel-missing")).ToBeVisibleAsync();
+        await VisitAsync(officer, caseUrl + "/team/add");
+        await officer.GetByTestId("add-submit").ClickAsync();
+        await Expect(officer.Locator(summary)).ToBeFocusedAsync();
+        await officer.AssertAccessibleAsync();
+        await VisitAsync(officer, caseUrl + "/match-reviewer?methodology=LearningTogether");
+        await Expect(officer.GetByTestId("match").First).ToBeVisibleAsync();
+        await VisitAsync(officer, "/reviewers");
+        await Expect(officer.GetByTestId("reviewers")).ToBeVisibleAsync();
+        await officer.GetByTestId("reviewers").GetByRole(AriaRole.Link, new() { Name = "Dr Alan Fenwick" }).ClickAsync();
+        await officer.WaitForURLAsync("**/reviewers/*");
+        await Expect(officer.GetByTestId("training")).ToBeVisibleAsync();
+        await officer.AssertAccessibleAsync();
+        await VisitAsync(officer, "/reviewers/mentoring");
+        await Expect(officer.GetByTestId("pairs")).ToBeVisibleAsync();
+        await VisitAsync(officer, "/reviewers/mentoring/add");
+        await officer.GetByTestId("pair-submit").ClickAsync();
+        await Expect(officer.Locator(summary)).ToBeFocusedAsync();
+        await officer.AssertAccessibleAsync();
+
+        // The chair: the exception to the declared conflict, and its empty form's error.
+        var chair = await NewPageAsync();
+        await SignInAsync(chair, "chair@northbridge.example", checkSignInPages: false);
+        await VisitAsync(chair, caseUrl + "/team");
+        await chair.GetByTestId("record-exception").First.ClickAsync();
+        await chair.WaitForURLAsync("**/team/exception/*");
+        await chair.AssertAccessibleAsync();
+        await chair.GetByTestId("record-exception-submit").ClickAsync();
+        await Expect(chair.Locator(summary)).ToBeFocusedAsync();
+        await chair.AssertAccessibleAsync();
+
+        // The reviewer: their own entry, and the training and organisation forms with their errors.
+        var reviewer = await NewPageAsync();
+        await SignInAsync(reviewer, "reviewer@northbridge.example", checkSignInPages: false);
+        await VisitAsync(reviewer, "/reviewers/me");
+        await Expect(reviewer.GetByTestId("own-training")).ToBeVisibleAsync();
+        foreach (var (path, submit) in new[] { ("/reviewers/me/training", "add-training-submit"), ("/reviewers/me/conflicts", "add-affiliation-submit") })
+        {
+            await VisitAsync(reviewer, path);
+            await reviewer.GetByTestId(submit).ClickAsync();
+            await Expect(reviewer.Locator(summary)).ToBeFocusedAsync();
+            await reviewer.AssertAccessibleAsync();
+        }
+    }
+
+    [Fact]
     public async Task PeerReview_ChairOfAnotherBoard_HasNoViolations()
     {
         // The Northbridge chair asks the Eastmere chair to peer-review the consideration of the case awaiting decision.

@@ -49,7 +49,7 @@ public sealed partial class KeyboardTests(HostFixture host) : BrowserTest(host),
         }
         // The officer has unread messages from the seeded Panel responses, which the link counts: "Messages (4)".
         order.Select(name => UnreadCount().Replace(name, "")).ShouldBe(
-            ["Skip to main content", "Serious case reviews", "Dashboard", "Cases", "Messages", "Audit log", "Accounts", "API tokens", "sign-out", "notify"]);
+            ["Skip to main content", "Serious case reviews", "Dashboard", "Cases", "Messages", "Audit log", "Accounts", "Reviewers", "API tokens", "sign-out", "notify"]);
     }
 
     private static async Task ExpectSkipLinkShownAsync(IPage page)

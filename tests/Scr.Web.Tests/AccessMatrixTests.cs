@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Scr.Core.DataStore;
 using Scr.Core.Models;
+using Scr.Core.Services.Demo;
 using Scr.Core.Services.Documents;
 using Scr.TestCommon;
 using Scr.Web.Tests.Api;
@@ -49,9 +51,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     /// <param name="AgreedChange">The change of timeline the chair agreed on the demo's review at stage 3.</param>
     /// <param name="AgencyDocument">A document on <paramref name="Stage1Case"/> for social care (with the board and the review team).</param>
     /// <param name="TeamDocument">A document on <paramref name="Stage1Case"/> for the board and the review team only.</param>
+    /// <param name="ConflictedUser">The register reviewer whose appointment to <paramref name="ScopingCase"/> awaits the chair's exception.</param>
+    /// <param name="OwnProfile">The register entry of <see cref="Reviewer"/>.</param>
+    /// <param name="OtherProfile">Another reviewer's register entry, not paired with <see cref="Reviewer"/>.</param>
     public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
         Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid ScopingProcess = default, Guid ScopingConstraint = default,
-        Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default);
+        Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default, Guid ConflictedUser = default,
+        Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -88,6 +94,39 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/team", "GET", ids => $"/cases/{ids.OtherBoardCase}/team",
             Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        // The review panel: the business unit and the chair add people (with their declaration) and match the case to the register;
+        // only the chair records an exception to a declared conflict; a person with nothing declared has no conflict to open.
+        new("/cases/{id:guid}/team/add", "GET", ids => $"/cases/{ids.ScopingCase}/team/add",
+            Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/team/add", "GET", ids => $"/cases/{ids.OtherBoardCase}/team/add",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/{id:guid}/team/exception/{user:guid}", "GET", ids => $"/cases/{ids.ScopingCase}/team/exception/{ids.ConflictedUser}",
+            Merge(Allow(Ok, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/team/exception/{user:guid}", "GET", ids => $"/cases/{ids.ScopingCase}/team/exception/{ids.Officer}",
+            Merge(Allow(Hidden, Chair, Panel, Admin, OtherBoardOfficer), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer)), ToSignIn),
+        new("/cases/{id:guid}/match-reviewer", "GET", ids => $"/cases/{ids.ScopingCase}/match-reviewer",
+            Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/match-reviewer", "GET", ids => $"/cases/{ids.OtherBoardCase}/match-reviewer",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        // The reviewer register is shared by every board: business units and chairs read it; a reviewer keeps their own entry and
+        // sees those of their mentoring partners; business units pair new reviewers with mentors.
+        new("/reviewers", "GET", _ => "/reviewers",
+            Merge(Allow(Ok, Officer, Chair, Admin, OtherBoardOfficer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
+        new("/reviewers/{id:guid}", "GET", ids => $"/reviewers/{ids.OtherProfile}",
+            Merge(Allow(Ok, Officer, Chair, Admin, OtherBoardOfficer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
+        new("/reviewers/{id:guid}", "GET", ids => $"/reviewers/{ids.OwnProfile}",
+            Merge(Allow(Ok, Officer, Chair, Admin, OtherBoardOfficer, Reviewer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Panel)), ToSignIn),
+        new("/reviewers/{id:guid}", "GET", _ => $"/reviewers/{Guid.NewGuid()}", Allow(Hidden, Everyone), ToSignIn),
+        new("/reviewers/me", "GET", _ => "/reviewers/me",
+            Merge(Allow(Ok, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/reviewers/me/training", "GET", _ => "/reviewers/me/training",
+            Merge(Allow(Ok, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/reviewers/me/conflicts", "GET", _ => "/reviewers/me/conflicts",
+            Merge(Allow(Ok, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/reviewers/mentoring", "GET", _ => "/reviewers/mentoring",
+            Merge(Allow(Ok, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
+        new("/reviewers/mentoring/add", "GET", _ => "/reviewers/mentoring/add",
+            Merge(Allow(Ok, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), ToSignIn),
         // Stage 1: an involved agency (or the business unit for it) secures records and sends its file review.
         new("/cases/{id:guid}/agency", "GET", ids => $"/cases/{ids.NewCase}/agency",
             Merge(Allow(Ok, Officer, AgencyLead, AgencyAuthor), Allow(Forbidden, Chair, SubGroup), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
@@ -333,6 +372,54 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead), Allow(Hidden, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         new("/api/v1/cases/{id:guid}/documents/{documentId:guid}", "GET", ids => $"/api/v1/cases/{ids.Stage1Case}/documents/{ids.TeamDocument}",
             Merge(Allow(Ok, Officer, Chair, SubGroup), Allow(Hidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // The review panel, as the pages. A complete appointment of a stale version: those allowed get 409 and nothing changes.
+        new("/api/v1/cases/{id:guid}/team", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/team",
+            Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/team", "GET", ids => $"/api/v1/cases/{ids.OtherBoardCase}/team",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/team", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/team",
+            Merge(Allow(HttpStatusCode.Conflict, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, ids => new { userId = ids.Officer, role = "BusinessUnit", declaration = "None", version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/team/{userId:guid}", "DELETE", ids => $"/api/v1/cases/{ids.ScopingCase}/team/{ids.Officer}?version={Guid.Empty}",
+            Merge(Allow(HttpStatusCode.Conflict, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/team/{userId:guid}/exception", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/team/{ids.ConflictedUser}/exception",
+            Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { reason = "Matrix", version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/reviewer-matches", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/reviewer-matches",
+            Merge(Allow(Ok, Chair, Officer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        // The reviewer register, as the pages. A stale version of your own entry is 409; an empty course or organisation 400.
+        new("/api/v1/reviewers", "GET", _ => "/api/v1/reviewers",
+            Merge(Allow(Ok, Officer, Chair, Admin, OtherBoardOfficer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/{profileId:guid}", "GET", ids => $"/api/v1/reviewers/{ids.OtherProfile}",
+            Merge(Allow(Ok, Officer, Chair, Admin, OtherBoardOfficer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/{profileId:guid}", "GET", ids => $"/api/v1/reviewers/{ids.OwnProfile}",
+            Merge(Allow(Ok, Officer, Chair, Admin, OtherBoardOfficer, Reviewer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor, Panel)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/me", "GET", _ => "/api/v1/reviewers/me",
+            Merge(Allow(Ok, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/me", "PUT", _ => "/api/v1/reviewers/me",
+            Merge(Allow(HttpStatusCode.Conflict, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { regions = new[] { "NorthEast" }, methodologies = new[] { "Hybrid" }, reviewsLed = 1, capacity = 1, version = Guid.Empty }),
+        new("/api/v1/reviewers/me/training", "POST", _ => "/api/v1/reviewers/me/training",
+            Merge(Allow(HttpStatusCode.BadRequest, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { courseKey = "not-a-course" }),
+        new("/api/v1/reviewers/me/training/{trainingId:guid}", "DELETE", _ => $"/api/v1/reviewers/me/training/{Guid.NewGuid()}",
+            Merge(Allow(Hidden, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/me/affiliations", "POST", _ => "/api/v1/reviewers/me/affiliations",
+            Merge(Allow(HttpStatusCode.BadRequest, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { }),
+        new("/api/v1/reviewers/me/affiliations/{affiliationId:guid}", "DELETE", _ => $"/api/v1/reviewers/me/affiliations/{Guid.NewGuid()}",
+            Merge(Allow(Hidden, Reviewer), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/mentoring", "GET", _ => "/api/v1/reviewers/mentoring",
+            Merge(Allow(Ok, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)), HttpStatusCode.Unauthorized),
+        new("/api/v1/reviewers/mentoring", "POST", _ => "/api/v1/reviewers/mentoring",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)),
+            HttpStatusCode.Unauthorized, _ => new { }),
+        new("/api/v1/reviewers/mentoring/{pairId:guid}/end", "POST", _ => $"/api/v1/reviewers/mentoring/{Guid.NewGuid()}/end",
+            Merge(Allow(Hidden, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)),
+            HttpStatusCode.Unauthorized, _ => new { }),
     ];
 
     private static object MatrixCommunication(Ids ids) =>
@@ -394,8 +481,15 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             working,
             await World.WithDbAsync(db => db.Set<Scr.Core.Models.TimelineChange>().Where(c => c.ReviewId == working).Select(c => c.Id).FirstAsync()),
             agencyDocument,
-            teamDocument);
+            teamDocument,
+            await World.UserIdAsync(DemoData.ConflictedReviewer),
+            await ProfileAsync(Reviewer),
+            await ProfileAsync("m.ilsley@reviewers.example"),
+            await World.UserIdAsync(Officer));
     }
+
+    private Task<Guid> ProfileAsync(string email) =>
+        World.WithDbAsync(db => db.ReviewerProfiles().Where(p => p.User!.Email == email).Select(p => p.Id).FirstAsync());
 
     /// <summary>The matrix's own stage 1 cases, made once per world, so the demo cases other rows use stay as seeded.</summary>
     private async Task<(Guid Stage1Case, Guid PeerReview, Guid AgencyDocument, Guid TeamDocument)> Stage1CasesAsync()
@@ -453,6 +547,14 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         if (cell.Method == "GET")
         {
             response = await client.GetAsync(url);
+        }
+        else if (cell.Method == "DELETE")
+        {
+            response = await client.DeleteAsync(url);
+        }
+        else if (cell.Method == "PUT")
+        {
+            response = await client.PutAsJsonAsync(url, cell.Body!(ids));
         }
         else if (cell.Body is { } body)
         {

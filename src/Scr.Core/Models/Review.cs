@@ -285,8 +285,6 @@ public partial class Review : IVersioned
         return communication;
     }
 
-    public bool HasDeclaredInvolvement(Guid userId) => _declarations.Any(d => d.UserId == userId);
-
     public bool IsOnTeam(Guid userId) => _team.Any(t => t.UserId == userId);
 
     /// <summary>Moves the case as the lifecycle allows. The caller has already checked who may do it.</summary>
@@ -315,40 +313,6 @@ public partial class Review : IVersioned
         var stageEvent = new StageEvent(from, to, Status, action.Key, now, by, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         _stageEvents.Add(stageEvent);
         return stageEvent;
-    }
-
-    public ReviewTeamMember AddToTeam(Guid userId, TeamRole role, Guid by, DateTimeOffset now)
-    {
-        if (!IsOpen)
-        {
-            throw new RuleViolationException("The review is closed: its team cannot change.");
-        }
-        if (HasDeclaredInvolvement(userId))
-        {
-            throw new RuleViolationException("This person has declared involvement in the case and cannot join its review team.");
-        }
-        if (IsOnTeam(userId))
-        {
-            throw new RuleViolationException("This person is already on the review team.");
-        }
-        var member = new ReviewTeamMember(userId, role, now, by);
-        _team.Add(member);
-        return member;
-    }
-
-    public bool RemoveFromTeam(Guid userId) => _team.RemoveAll(t => t.UserId == userId) > 0;
-
-    /// <summary>Records a declared involvement; anyone who declares leaves the review team.</summary>
-    public InvolvementDeclaration DeclareInvolvement(Guid userId, string details, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(details))
-        {
-            throw new RuleViolationException("Describe your involvement in the case.");
-        }
-        var declaration = new InvolvementDeclaration(userId, details.Trim(), now);
-        _declarations.Add(declaration);
-        RemoveFromTeam(userId);
-        return declaration;
     }
 
     public void AddAgency(Guid agencyId, DateTimeOffset now)

@@ -128,6 +128,15 @@ public static class ReviewAccessRules
     public static bool MayManageTeam(Principal principal, Review review) =>
         review.IsOpen && principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.BoardChair);
 
+    /// <summary>
+    /// The board chair records a justified exception to a declared conflict, so the person may still join the review
+    /// team (WT2006 8.20); the business unit may not.
+    /// </summary>
+    public static bool MayExceptConflict(Principal principal, Review review) => review.IsOpen && IsChairOf(principal, review);
+
+    /// <summary>Those who choose the review team match the case to reviewers on the register and appoint from the match.</summary>
+    public static bool MayMatchReviewers(Principal principal, Review review) => MayManageTeam(principal, review);
+
     /// <summary>The board's own people, and agencies serving the board, may notify a case to it.</summary>
     public static bool MayNotify(Principal principal, Guid boardId) =>
         principal.HoldsOnBoard(boardId, BoardNotifierRoles)
@@ -271,4 +280,29 @@ public static class ReviewAccessRules
     /// <summary>The board's business unit and chair read what was sent to the Panel about their case and answer the Panel.</summary>
     public static bool MayCorrespondWithPanel(Principal principal, Guid boardId) =>
         principal.HoldsOnBoard(boardId, Role.BusinessUnitOfficer, Role.BoardChair);
+}
+
+/// <summary>
+/// Who may use the register of independent reviewers shared by every board (seed 004). Business units and chairs
+/// commission reviews, so they read the register; a reviewer keeps their own entry and sees the entries of those they
+/// are paired with for mentoring; business units pair new reviewers with experienced ones.
+/// </summary>
+public static class ReviewerRegisterRules
+{
+    /// <summary>Board roles that read the whole register, of any board.</summary>
+    public static readonly Role[] RegisterReaderRoles = [Role.BusinessUnitOfficer, Role.BoardChair];
+
+    public static bool MaySeeRegister(Principal principal) =>
+        principal.IsSystemAdministrator || principal.BoardsWhere(RegisterReaderRoles).Count > 0;
+
+    /// <summary>Those who read the register, the reviewer themselves, and their mentoring partners.</summary>
+    public static bool MaySeeProfile(Principal principal, Guid profileUserId, IEnumerable<Guid> mentoringPartnerUserIds) =>
+        MaySeeRegister(principal) || principal.UserId == profileUserId || mentoringPartnerUserIds.Contains(principal.UserId);
+
+    /// <summary>A person with the lead reviewer role keeps their own entry on the register.</summary>
+    public static bool MayKeepProfile(Principal principal) => principal.Holds(Role.LeadReviewer);
+
+    /// <summary>Business units (of any board) and system administrators pair new reviewers with experienced ones.</summary>
+    public static bool MayManageMentoring(Principal principal) =>
+        principal.IsSystemAdministrator || principal.BoardsWhere(Role.BusinessUnitOfficer).Count > 0;
 }

@@ -100,7 +100,36 @@ public static class Labels
         TeamRole.BusinessUnit => "Business unit",
         TeamRole.LegalAdviser => "Legal adviser",
         TeamRole.LayMember => "Lay member",
+        TeamRole.ShadowReviewer => "Shadow reviewer (mentored)",
         _ => value.ToString(),
+    };
+
+    public static string Of(InvolvementKind value) => value switch
+    {
+        InvolvementKind.None => "No involvement in the case",
+        InvolvementKind.InvolvedInCase => "Involved in the case",
+        _ => "Line-manages someone involved",
+    };
+
+    /// <summary>What a role on the review team is for, under its option on the form.</summary>
+    public static string? HintFor(TeamRole value) => value switch
+    {
+        TeamRole.LeadReviewer => "Independent of the case and of the agencies reviewed; leads the review and writes the report",
+        TeamRole.IndependentPanelChair => "Optional; independent of the case and of the agencies reviewed",
+        TeamRole.PanelMember => "Senior staff of an agency: say which below",
+        TeamRole.LegalAdviser => "Optional",
+        TeamRole.LayMember => "Optional; properly advised and supported",
+        TeamRole.ShadowReviewer => "A new reviewer learning from the lead reviewer",
+        _ => null,
+    };
+
+    public static string Of(Reviewers.TrainingLevel value) => value switch
+    {
+        Reviewers.TrainingLevel.Core => "Core training",
+        Reviewers.TrainingLevel.Taster => "Taster workshop",
+        Reviewers.TrainingLevel.Accreditation => "Accreditation",
+        Reviewers.TrainingLevel.PeerLearning => "Peer learning",
+        _ => "Other training",
     };
 
     public static string Of(AgencyType value) => value switch

@@ -107,6 +107,11 @@ public static class Lifecycle
     private static readonly Requirement LeadReviewerAppointed = new(
         "Appoint a lead reviewer to the review team", r => r.Team.Any(t => t.Role == TeamRole.LeadReviewer));
 
+    // Seed 000 Stage 2; domain, stage 2: the review panel has at least children's social care, health, education and police.
+    private static readonly Requirement MinimumPanel = new(
+        "Complete the review panel: a member from each of children's social care, health, education and the police",
+        r => ReviewPanelRules.Composition(r.Team).IsComplete);
+
     private static readonly Requirement DecisionSentToPanel = new(
         "Send the decision to the National Panel", r => r.PanelSubmissions.Count > 0);
 
@@ -142,7 +147,7 @@ public static class Lifecycle
 
     public static LifecycleAction Commission { get; } = new(
         "commission", "Review commissioned: start working through it", Stages(ReviewStage.Scoping), Next,
-        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed);
+        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed, MinimumPanel);
 
     public static LifecycleAction ManageParallelProcesses { get; } = new(
         "manage-parallel-processes", "Move on to managing parallel processes", Stages(ReviewStage.WorkingThrough), Next,

@@ -7,5 +7,5 @@ public sealed class NotFoundException(string what) : Exception($"{what} was not 
 public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>Someone else saved the record after this person opened it; nothing was overwritten.</summary>
-public sealed class StaleEditException()
-    : Exception("Someone else changed this case after you opened it. Your change has not been saved. Check the case as it is now and try again.");
+public sealed class StaleEditException(string? message = null)
+    : Exception(message ?? "Someone else changed this case after you opened it. Your change has not been saved. Check the case as it is now and try again.");

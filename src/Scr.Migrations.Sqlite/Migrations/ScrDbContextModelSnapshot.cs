@@ -411,6 +411,44 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("case_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GrantedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedById");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ReviewId", "UserId");
+
+                    b.ToTable("conflict_exceptions", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.FileReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,6 +571,18 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
 
@@ -540,6 +590,8 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
 
                     b.HasIndex("ReviewId");
 
@@ -578,6 +630,49 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.MentoringPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MenteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ShadowReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MenteeId");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("ShadowReviewId");
+
+                    b.ToTable("mentoring_pairs", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.MilestoneRecord", b =>
@@ -1189,6 +1284,13 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AddedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
 
@@ -1202,12 +1304,134 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("ReviewId", "UserId")
                         .IsUnique();
 
                     b.ToTable("review_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerAffiliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("reviewer_affiliations", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Background")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseTypes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Methodologies")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewsLed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("reviewer_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.ToTable("reviewer_training", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
@@ -1625,6 +1849,27 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("ConflictExceptions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.FileReview", b =>
                 {
                     b.HasOne("Scr.Core.Models.Organisation", "Agency")
@@ -1673,6 +1918,11 @@ namespace Scr.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Scr.Core.Models.InvolvementDeclaration", b =>
                 {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scr.Core.Models.Review", null)
                         .WithMany("Declarations")
                         .HasForeignKey("ReviewId")
@@ -1700,6 +1950,38 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.MentoringPair", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.ReviewerProfile", "Mentee")
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.ReviewerProfile", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", "ShadowReview")
+                        .WithMany()
+                        .HasForeignKey("ShadowReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Mentee");
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("ShadowReview");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.MilestoneRecord", b =>
@@ -1873,6 +2155,11 @@ namespace Scr.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Scr.Core.Models.ReviewTeamMember", b =>
                 {
+                    b.HasOne("Scr.Core.Models.Organisation", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scr.Core.Models.Review", null)
                         .WithMany("Team")
                         .HasForeignKey("ReviewId")
@@ -1885,7 +2172,43 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Agency");
+
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerAffiliation", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scr.Core.Models.ReviewerProfile", null)
+                        .WithMany("Affiliations")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerProfile", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerTraining", b =>
+                {
+                    b.HasOne("Scr.Core.Models.ReviewerProfile", null)
+                        .WithMany("Training")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
@@ -1961,6 +2284,8 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.Navigation("Communications");
 
+                    b.Navigation("ConflictExceptions");
+
                     b.Navigation("Declarations");
 
                     b.Navigation("FileReviews");
@@ -1980,6 +2305,13 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("TimelineChanges");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewerProfile", b =>
+                {
+                    b.Navigation("Affiliations");
+
+                    b.Navigation("Training");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.User", b =>

@@ -9,7 +9,8 @@ namespace Scr.Web.Api;
 /// The JSON API: the same operations and the same authorisation as the case pages, through the same core services.
 /// Each journey maps its endpoints in its own file (<see cref="CaseEndpoints"/>, <see cref="Stage1Endpoints"/>,
 /// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>, <see cref="PanelEndpoints"/>,
-/// <see cref="CommunicationEndpoints"/>, <see cref="TimetableEndpoints"/>, <see cref="DocumentEndpoints"/>).
+/// <see cref="CommunicationEndpoints"/>, <see cref="TimetableEndpoints"/>, <see cref="DocumentEndpoints"/>,
+/// <see cref="ReviewTeamEndpoints"/>, <see cref="ReviewerEndpoints"/>).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -28,6 +29,8 @@ public static class ApiEndpoints
         CommunicationEndpoints.Map(api);
         TimetableEndpoints.Map(api);
         DocumentEndpoints.Map(api);
+        ReviewTeamEndpoints.Map(api);
+        ReviewerEndpoints.Map(api);
     }
 
     /// <summary>

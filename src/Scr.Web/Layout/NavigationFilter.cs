@@ -54,6 +54,14 @@ public sealed class NavigationFilter(CurrentUser me, InboxService inbox) : IAsyn
         {
             items.Add(new("Boards and agencies", "/admin/organisations"));
         }
+        if (ReviewerRegisterRules.MaySeeRegister(principal))
+        {
+            items.Add(new("Reviewers", "/reviewers"));
+        }
+        else if (ReviewerRegisterRules.MayKeepProfile(principal))
+        {
+            items.Add(new("Your reviewer profile", "/reviewers/me"));
+        }
         items.Add(new("API tokens", "/account/tokens"));
         return items;
     }

@@ -110,6 +110,32 @@ public class LifecycleTests
         review.Stage.ShouldBe(ReviewStage.Scoping);
     }
 
+    /// <summary>The minimum review panel: a member from an agency of each type it needs.</summary>
+    internal static void AddMinimumPanel(Review review)
+    {
+        foreach (var type in ReviewPanelRules.MinimumMembership)
+        {
+            review.AddToTeam(Guid.NewGuid(), TeamRole.PanelMember, Chair, Now, new PanelSeat(Guid.NewGuid(), type));
+        }
+    }
+
+    [Fact]
+    public void Commission_WithoutTheMinimumPanel_RefusedUntilEverySeatIsFilled()
+    {
+        var review = NewCase();
+        review.Apply(Lifecycle.Initiate, Chair, "Met", Now);
+        review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Chair, Now);
+        review.AddToTeam(Guid.NewGuid(), TeamRole.PanelMember, Chair, Now, new PanelSeat(Guid.NewGuid(), AgencyType.Police));
+        Should.Throw<RuleViolationException>(() => review.Apply(Lifecycle.Commission, Chair, null, Now))
+            .Messages.ShouldBe(["Complete the review panel: a member from each of children's social care, health, education and the police"]);
+        foreach (var type in new[] { AgencyType.ChildrensSocialCare, AgencyType.HealthTrust, AgencyType.Education })
+        {
+            review.AddToTeam(Guid.NewGuid(), TeamRole.PanelMember, Chair, Now, new PanelSeat(Guid.NewGuid(), type));
+        }
+        review.Apply(Lifecycle.Commission, Chair, null, Now);
+        review.Stage.ShouldBe(ReviewStage.WorkingThrough);
+    }
+
     [Fact]
     public void Commission_WithoutLeadReviewer_Refused()
     {
@@ -133,6 +159,7 @@ public class LifecycleTests
         review.Apply(Lifecycle.Initiate, Chair, "Met", Now);
         review.SendToPanel("outline", "National Panel", Now);
         review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Chair, Now);
+        AddMinimumPanel(review);
         foreach (var action in new[] { Lifecycle.Commission, Lifecycle.ManageParallelProcesses, Lifecycle.EngagePanel, Lifecycle.ApplyLearning,
             Lifecycle.PlanPublication, Lifecycle.MonitorImpact })
         {
@@ -170,7 +197,10 @@ public class LifecycleTests
         var review = NewCase();
         var person = Guid.NewGuid();
         review.DeclareInvolvement(person, "I was the family's health visitor", Now);
-        Should.Throw<RuleViolationException>(() => review.AddToTeam(person, TeamRole.PanelMember, Chair, Now));
+        Should.Throw<RuleViolationException>(() => review.AddToTeam(person, TeamRole.PanelMember, Chair, Now,
+                new PanelSeat(Guid.NewGuid(), AgencyType.HealthTrust), name: "Hana Health"))
+            .Messages.ShouldBe(["Hana Health cannot join the review team: declared involvement in the case: I was the family's health visitor. "
+                + "The board chair may record a justified exception."]);
     }
 
     [Fact]
@@ -178,7 +208,7 @@ public class LifecycleTests
     {
         var review = NewCase();
         var person = Guid.NewGuid();
-        review.AddToTeam(person, TeamRole.PanelMember, Chair, Now);
+        review.AddToTeam(person, TeamRole.PanelMember, Chair, Now, new PanelSeat(Guid.NewGuid(), AgencyType.ChildrensSocialCare));
         review.DeclareInvolvement(person, "I line-manage the social worker", Now);
         review.IsOnTeam(person).ShouldBeFalse();
     }

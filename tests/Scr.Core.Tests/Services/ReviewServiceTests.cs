@@ -140,7 +140,7 @@ public class ReviewServiceTests
 
     [Theory]
     [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
-    public async Task AddToTeamAsync_DeclaredInvolvement_Refused(DatabaseKind kind)
+    public async Task AppointAsync_AfterTheyDeclaredInvolvement_Refused(DatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);
         await using var services = CoreHost.Build(database, new TestClock());
@@ -149,20 +149,22 @@ public class ReviewServiceTests
         var data = new TestData(scope.Db(), new TestClock());
         var reviewer = await data.CreateUserAsync("reviewer@nb.example", (Role.LeadReviewer, world.Board));
         var reviews = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        var panels = scope.ServiceProvider.GetRequiredService<ReviewPanelService>();
         var reviewerPrincipal = await data.PrincipalAsync(reviewer);
         var officer = await data.PrincipalAsync(world.Officer);
 
-        // The reviewer cannot see the case until appointed, so the business unit records the declaration on their behalf
-        // by appointing, after which the reviewer declares and leaves the team; re-appointment is then refused.
-        await reviews.AddToTeamAsync(world.Case.Id, reviewer.Id, TeamRole.LeadReviewer, world.Case.Version, officer, Tester);
+        // The reviewer cannot see the case until appointed (declaring no involvement), after which they declare and
+        // leave the team; re-appointment is then refused.
+        await panels.AppointAsync(world.Case.Id, new PanelAppointmentInput(reviewer.Id, TeamRole.LeadReviewer, null, InvolvementKind.None, null),
+            world.Case.Version, officer, Tester);
         scope.Db().ChangeTracker.Clear();
         await reviews.DeclareInvolvementAsync(world.Case.Id, "I supervised the social worker in 2025", reviewerPrincipal, Tester);
         scope.Db().ChangeTracker.Clear();
         var version = await scope.Db().Reviews.Where(r => r.Id == world.Case.Id).Select(r => r.Version).SingleAsync();
 
-        var refused = await Should.ThrowAsync<RuleViolationException>(() =>
-            reviews.AddToTeamAsync(world.Case.Id, reviewer.Id, TeamRole.LeadReviewer, version, officer, Tester));
-        refused.Message.ShouldContain("declared involvement");
+        var refused = await Should.ThrowAsync<RuleViolationException>(() => panels.AppointAsync(world.Case.Id,
+            new PanelAppointmentInput(reviewer.Id, TeamRole.LeadReviewer, null, InvolvementKind.None, null), version, officer, Tester));
+        refused.Message.ShouldContain("declared involvement in the case: I supervised the social worker in 2025");
     }
 
     [Theory]

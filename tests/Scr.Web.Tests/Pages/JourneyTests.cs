@@ -96,28 +96,32 @@ public class JourneyTests : IAsyncLifetime
         var review = await _world.CaseAsync("Young person died by suicide");
         var officer = await _world.SignInAsync("officer@northbridge.example");
         var chair = await _world.SignInAsync("chair@northbridge.example");
-        var url = $"/cases/{review.Id}/team";
+        var url = $"/cases/{review.Id}/team/add";
         var officerForm = await officer.GetDocumentAsync(url);
         var chairForm = await chair.GetDocumentAsync(url);
-        var subgroup = officerForm.QuerySelectorAll("select[name=Person] option").First(o => o.TextContent.Contains("Joan Whitby")).GetAttribute("value")!;
-        var agencyLead = chairForm.QuerySelectorAll("select[name=Person] option").First(o => o.TextContent.Contains("Sam Ridley")).GetAttribute("value")!;
+        string Option(AngleSharp.Html.Dom.IHtmlDocument form, string select, string text) =>
+            form.QuerySelectorAll($"select[name='{select}'] option").First(o => o.TextContent.Contains(text)).GetAttribute("value")!;
+        var agencyLead = Option(officerForm, "Input.Person", "Sam Ridley");
+        var author = Option(chairForm, "Input.Person", "Helen Moss");
 
-        async Task<HttpResponseMessage> Add(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument form, string person) =>
-            await client.PostAsync($"{url}?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+        async Task<HttpResponseMessage> Add(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument form, string person, string agency) =>
+            await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = Browser.AntiforgeryToken(form),
-                ["Version"] = form.QuerySelector("form[action*=Add] input[name=Version]")!.GetAttribute("value")!,
-                ["Person"] = person,
-                ["Role"] = "PanelMember",
+                ["Version"] = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
+                ["Input.Person"] = person,
+                ["Input.Role"] = "PanelMember",
+                ["Input.AgencyId"] = Option(form, "Input.AgencyId", agency),
+                ["Input.Declaration"] = "None",
             }));
 
-        (await Add(officer, officerForm, subgroup)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var stale = await Add(chair, chairForm, agencyLead);
+        (await Add(officer, officerForm, agencyLead, "Northbridge Children's Social Care")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await Add(chair, chairForm, author, "Northbridge and Fellside Health Trust");
         stale.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await stale.Content.ReadAsStringAsync()).ShouldContain("Someone else changed this case");
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("Someone else changed the review team");
         var team = await _world.WithDbAsync(db => db.ReviewTeamMembers.Where(t => t.ReviewId == review.Id).Select(t => t.User!.DisplayName).ToListAsync());
-        team.ShouldContain("Joan Whitby");
-        team.ShouldNotContain("Sam Ridley");
+        team.ShouldContain("Sam Ridley");
+        team.ShouldNotContain("Helen Moss");
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
         Dom.Parse(await client.GetStringAsync("/cases?stage=Scoping")).Title.ShouldBe("Cases – Serious case reviews");
         // "Messages (n)" counts the demo world's unread messages to the officer.
         page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => Regex.Replace(a.TextContent.Trim(), @" \(\d+\)$", ""))
-            .ShouldBe(["Dashboard", "Cases", "Messages", "Audit log", "Accounts", "API tokens"]);
+            .ShouldBe(["Dashboard", "Cases", "Messages", "Audit log", "Accounts", "Reviewers", "API tokens"]);
         var form = page.QuerySelector("form[action='/sign-out']")!;
         form.GetAttribute("method").ShouldBe("post");
         form.QuerySelector("button[data-testid=sign-out]")!.TextContent.Trim().ShouldBe("Sign out");

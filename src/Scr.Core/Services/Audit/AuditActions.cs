@@ -28,6 +28,16 @@ public static class AuditActions
     public const string ReviewTeamAdded = "review.team-added";
     public const string ReviewTeamRemoved = "review.team-removed";
     public const string InvolvementDeclared = "review.involvement-declared";
+    public const string AppointmentRefused = "review.appointment-refused";
+    public const string ConflictExceptionRecorded = "review.conflict-exception-recorded";
+    public const string ReviewerProfileRead = "reviewer.profile-read";
+    public const string ReviewerProfileSaved = "reviewer.profile-saved";
+    public const string ReviewerTrainingAdded = "reviewer.training-added";
+    public const string ReviewerTrainingRemoved = "reviewer.training-removed";
+    public const string ReviewerAffiliationAdded = "reviewer.affiliation-added";
+    public const string ReviewerAffiliationRemoved = "reviewer.affiliation-removed";
+    public const string MentoringPaired = "reviewer.mentoring-paired";
+    public const string MentoringEnded = "reviewer.mentoring-ended";
     public const string NotificationAcknowledged = "review.notification-acknowledged";
     public const string RecordsSecured = "review.records-secured";
     public const string FileReviewSubmitted = "review.file-review-submitted";

@@ -7,6 +7,7 @@ using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Panel;
+using Scr.Core.Services.Reviewers;
 using Scr.Core.Services.Reviews;
 using Scr.Core.Services.Timetable;
 
@@ -19,7 +20,7 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// in different stages. Every name is invented. Demo accounts use the reserved ".example" domains.
 /// </summary>
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
-    TimetableService timetables, Principals principals, TimeProvider clock)
+    TimetableService timetables, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals, TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -70,6 +71,19 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             var user = await PersonAsync(person.Email, person.Name, person.Role, person.Org, now);
             signIns.Add(new DemoSignIn(person.Email, Password, person.Role.Title(), person.Org?.Name ?? "(all)", (await users.GetAuthenticatorKeyAsync(user))!));
         }
+
+        // Senior staff of partner agencies on Northbridge's review sub-group, who sit on its review panels (not demo sign-ins).
+        foreach (var (email, name) in PanelPeople)
+        {
+            await PersonAsync(email, name, Role.SubGroupMember, northbridge, now);
+        }
+        // Independent reviewers on the register, with a lead reviewer role in the board that first engaged them.
+        var ashcombe = await db.Organisations.FirstAsync(o => o.Key == "ashcombe", cancellationToken);
+        foreach (var reviewer in Reviewers(northbridge, eastmere, ashcombe))
+        {
+            await PersonAsync(reviewer.Email, reviewer.Name, Role.LeadReviewer, reviewer.Board, now);
+        }
+        await RegisterAsync(police, eastmereCare, cancellationToken);
 
         if (!await db.Reviews.AnyAsync(r => r.BoardId == northbridge.Id, cancellationToken))
         {
@@ -186,10 +200,23 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             await reviews.MoveAsync(review.Id, action, reason, current, by, Seeder, cancellationToken);
         }
 
-        async Task Appoint(Review review, Principal by)
+        async Task Add(Review review, Principal by, string email, TeamRole role, Organisation? seat = null)
         {
+            var person = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo account {email} is missing.");
             var current = await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
-            await reviews.AddToTeamAsync(review.Id, reviewer!.Id, TeamRole.LeadReviewer, current, by, Seeder, cancellationToken);
+            await reviewPanels.AppointAsync(review.Id, new PanelAppointmentInput(person.Id, role, seat?.Id, InvolvementKind.None, null), current, by,
+                Seeder, cancellationToken);
+        }
+
+        async Task Appoint(Review review, Principal by) => await Add(review, by, reviewer!.Email!, TeamRole.LeadReviewer);
+
+        // The minimum panel (children's social care, health, education, police), from the sub-group's senior staff.
+        async Task FullPanel(Review review, Principal by)
+        {
+            await Add(review, by, "panel.care@northbridge.example", TeamRole.PanelMember, socialCare);
+            await Add(review, by, "panel.health@northbridge.example", TeamRole.PanelMember, health);
+            await Add(review, by, "panel.education@northbridge.example", TeamRole.PanelMember, education);
+            await Add(review, by, "panel.police@northbridge.example", TeamRole.PanelMember, police);
         }
 
         // 1. Just notified: the chair's 48 hours and the one-month decision clock are running.
@@ -203,6 +230,21 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             socialCare, health, police, education);
         await Move(scoping, chair, "initiate", "Serious injury with known concerns about how agencies shared information (WT2006 8.6).");
         await Appoint(scoping, officer);
+        // The panel is still being formed: education and police so far; children's social care and health are missing.
+        await Add(scoping, officer, "panel.education@northbridge.example", TeamRole.PanelMember, education);
+        await Add(scoping, officer, "panel.police@northbridge.example", TeamRole.PanelMember, police);
+        // Proposed as independent panel chair, but he worked for the police force involved: refused until the chair decides.
+        try
+        {
+            await Add(scoping, officer, ConflictedReviewer, TeamRole.IndependentPanelChair);
+        }
+        catch (RuleViolationException)
+        {
+            // Expected: the declaration is recorded and the appointment awaits the chair's exception.
+        }
+        // A new reviewer shadows the lead reviewer on this case, paired with him for mentoring.
+        await Add(scoping, officer, NewReviewer, TeamRole.ShadowReviewer);
+        await MentorAsync(reviewer!.Email!, NewReviewer, scoping, officer, cancellationToken);
 
         // 3. Working through the review.
         var working = await Notify(officer, northbridge, IncidentType.Suicide, 120, "Young person died by suicide after repeated missed appointments.",
@@ -210,6 +252,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             socialCare, health, education);
         await Move(working, chair, "initiate", "A child died and neglect is suspected to have been a factor (WT2006 8.5).");
         await Appoint(working, officer);
+        await FullPanel(working, officer);
         await Move(working, officer, "commission", "Terms of reference agreed at the first panel meeting.");
 
         // 4. Decided not to initiate.
@@ -224,6 +267,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             socialCare, education, police);
         await Move(publication, chair, "commission-learning-review", "Criteria not met, but significant learning about school referrals.");
         await Appoint(publication, officer);
+        await FullPanel(publication, officer);
         foreach (var step in new[] { "commission", "manage-parallel-processes", "engage-national-panel" })
         {
             await Move(publication, officer, step, null);
@@ -294,6 +338,101 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         await timetables.DecideChangeAsync(working.Id, change.Id, approve: true,
             "Agreed. The director of children's services and the chief executive have been told.", await CaseVersion(working), chair, Seeder,
             cancellationToken);
+    }
+
+    /// <summary>The register reviewer who worked for Moorland Police, an agency involved in the scoping case.</summary>
+    public const string ConflictedReviewer = "d.horsfall@reviewers.example";
+
+    /// <summary>The register reviewer who has led no review yet, mentored by the demo lead reviewer.</summary>
+    public const string NewReviewer = "t.wierzbicki@reviewers.example";
+
+    private static readonly (string Email, string Name)[] PanelPeople =
+    [
+        ("panel.care@northbridge.example", "Gareth Pell"),
+        ("panel.health@northbridge.example", "Dr Nia Castell"),
+        ("panel.police@northbridge.example", "Det Supt Owen Brackley"),
+        ("panel.education@northbridge.example", "Helen Ashdown"),
+    ];
+
+    private static (string Email, string Name, Organisation Board)[] Reviewers(Organisation northbridge, Organisation eastmere, Organisation ashcombe) =>
+    [
+        ("m.ilsley@reviewers.example", "Margaret Ilsley", eastmere),
+        (ConflictedReviewer, "Declan Horsfall", northbridge),
+        ("b.rhys-morgan@reviewers.example", "Bethan Rhys-Morgan", ashcombe),
+        (NewReviewer, "Tomasz Wierzbicki", northbridge),
+        ("p.anand@reviewers.example", "Priti Anand", ashcombe),
+    ];
+
+    /// <summary>The register's fictional entries, each kept by the reviewer; made once.</summary>
+    private async Task RegisterAsync(Organisation police, Organisation eastmereCare, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        async Task Entry(string email, ReviewerDetails details, (string Course, DateOnly On, string? Title)[] training,
+            (Organisation? Organisation, string? Name, string Position, DateOnly? Until)[] affiliations)
+        {
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo account {email} is missing.");
+            if (await db.ReviewerProfiles().AnyAsync(p => p.UserId == user.Id, cancellationToken))
+            {
+                return;
+            }
+            var me = await PrincipalAsync(email);
+            var actor = new Actor(user.Id, email, null);
+            await register.SaveMineAsync(details, null, me, actor, cancellationToken);
+            foreach (var (course, on, title) in training)
+            {
+                await register.AddTrainingAsync(new TrainingInput(course, title, on), me, actor, cancellationToken);
+            }
+            foreach (var (organisation, name, position, until) in affiliations)
+            {
+                await register.AddAffiliationAsync(new AffiliationInput(organisation?.Id, name, position, until), me, actor, cancellationToken);
+            }
+        }
+
+        await Entry("reviewer@northbridge.example", new ReviewerDetails(
+                "Former director of children's services; overview author and independent reviewer since 2012.",
+                [Region.NorthEast, Region.YorkshireHumber], [Methodology.LearningTogether, Methodology.AgencyReviewsAndOverview, Methodology.Hybrid],
+                [IncidentType.Death, IncidentType.SeriousInjury, IncidentType.Suicide], 6, null, null, 4),
+            [("scie-learning-together-accreditation", new DateOnly(2021, 6, 18), null), ("national-core-two-day", new DateOnly(2013, 9, 12), null)],
+            [(null, "Fellside County Council", "Director of children's services", new DateOnly(2011, 8, 31))]);
+        await Entry("m.ilsley@reviewers.example", new ReviewerDetails(
+                "Independent social work consultant; SILP lead reviewer in the north of England.",
+                [Region.NorthWest, Region.NorthEast, Region.YorkshireHumber], [Methodology.SignificantIncidentLearningProcess, Methodology.Hybrid],
+                [IncidentType.Death, IncidentType.SexualAbuse, IncidentType.Other], 9, null, null, 2),
+            [("taster-silp", new DateOnly(2013, 10, 3), null), ("national-core-two-day", new DateOnly(2014, 2, 6), null),
+                ("action-learning-set", new DateOnly(2014, 3, 20), null)],
+            [(eastmereCare, null, "Head of safeguarding", new DateOnly(2018, 3, 31))]);
+        await Entry(ConflictedReviewer, new ReviewerDetails(
+                "Former detective inspector in a child abuse investigation team; reviews with root cause analysis.",
+                [Region.NorthEast, Region.YorkshireHumber], [Methodology.RootCauseAnalysis, Methodology.FailureModesAndEffectsAnalysis, Methodology.LearningTogether],
+                [IncidentType.SeriousInjury, IncidentType.Death], 4, null, null, 2),
+            [("taster-root-cause-analysis", new DateOnly(2013, 11, 14), null), ("taster-learning-together", new DateOnly(2013, 7, 4), null)],
+            [(police, null, "Detective inspector, child abuse investigation", new DateOnly(2024, 3, 31))]);
+        await Entry("b.rhys-morgan@reviewers.example", new ReviewerDetails(
+                "Welsh child practice reviewer; facilitates learning events with practitioners.",
+                [Region.SouthWest, Region.WestMidlands], [Methodology.ChildPracticeReview, Methodology.AppreciativeInquiry],
+                [IncidentType.SeriousInjury, IncidentType.SexualAbuse], 5, null, today.AddDays(240), 1),
+            [("taster-child-practice-review", new DateOnly(2013, 6, 27), null), ("taster-appreciative-inquiry", new DateOnly(2013, 8, 15), null)],
+            []);
+        await Entry(NewReviewer, new ReviewerDetails(
+                "Named nurse for safeguarding, new to leading reviews; trained on the national programme.",
+                [Region.NorthEast], [Methodology.LearningTogether], [IncidentType.SeriousInjury], 0, null, null, 1),
+            [("national-core-two-day", new DateOnly(2014, 1, 23), null), ("taster-learning-together", new DateOnly(2013, 7, 4), null)],
+            [(null, "Fellside Community Health", "Named nurse for safeguarding", null)]);
+        await Entry("p.anand@reviewers.example", new ReviewerDetails(
+                "Organisational psychologist; appreciative inquiry and hybrid reviews.",
+                [Region.London, Region.Eastern, Region.SouthEast], [Methodology.AppreciativeInquiry, Methodology.Hybrid],
+                [IncidentType.Suicide, IncidentType.Death], 3, today.AddDays(120), null, 2),
+            [("taster-appreciative-inquiry", new DateOnly(2013, 8, 15), null), ("other", new DateOnly(2019, 5, 9), "Systems thinking for safeguarding (university short course)")],
+            []);
+    }
+
+    /// <summary>Pairs the new reviewer with an experienced one, shadowing on the case.</summary>
+    private async Task MentorAsync(string mentorEmail, string menteeEmail, Review shadowCase, Principal by, CancellationToken cancellationToken)
+    {
+        var mentor = await db.ReviewerProfiles().AsNoTracking().FirstAsync(p => p.User!.Email == mentorEmail, cancellationToken);
+        var mentee = await db.ReviewerProfiles().AsNoTracking().FirstAsync(p => p.User!.Email == menteeEmail, cancellationToken);
+        await register.PairAsync(new MentoringInput(mentor.Id, mentee.Id, shadowCase.Id, "Shadowing the scoping and the first panel meetings."), by,
+            Seeder, cancellationToken);
     }
 
     private async Task<Principal> PrincipalAsync(string email)

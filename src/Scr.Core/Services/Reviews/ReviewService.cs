@@ -280,7 +280,9 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             .Include(r => r.Agencies).ThenInclude(a => a.Agency)
             .Include(r => r.Agencies).ThenInclude(a => a.RecordsSecuredBy)
             .Include(r => r.Team).ThenInclude(t => t.User)
+            .Include(r => r.Team).ThenInclude(t => t.Agency)
             .Include(r => r.Declarations)
+            .Include(r => r.ConflictExceptions)
             .Include(r => r.StageEvents)
             .Include(r => r.FileReviews)
             .Include(r => r.Recommendations)
@@ -466,56 +468,23 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             review.Version);
     }
 
-    public async Task AddToTeamAsync(Guid id, Guid userId, TeamRole role, Guid expectedVersion, Principal principal, Actor actor,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Anyone who can see the case may declare their own involvement in it, or that they line-manage someone involved
+    /// (WT2006 8.20); they leave the review team, and a chair's exception recorded before does not cover it.
+    /// </summary>
+    public async Task DeclareInvolvementAsync(Guid id, string details, Principal principal, Actor actor, CancellationToken cancellationToken = default,
+        InvolvementKind kind = InvolvementKind.InvolvedInCase)
     {
-        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
-        RequireFull(view);
-        var review = view.Review;
-        if (!ReviewAccessRules.MayManageTeam(principal, review))
+        if (kind == InvolvementKind.None)
         {
-            throw new ForbiddenException("Only the business unit or the chair can change the review team.");
+            throw new RuleViolationException("Select how you were involved in the case.");
         }
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.DisabledAt == null, cancellationToken)
-            ?? throw new RuleViolationException("Select a person with an active account.");
-        var reachesBoard = await db.Memberships.AsNoTracking().AnyAsync(m => m.UserId == userId
-            && (m.OrganisationId == review.BoardId
-                || db.AgencyBoards.Any(a => a.AgencyId == m.OrganisationId && a.BoardId == review.BoardId)), cancellationToken);
-        if (!reachesBoard)
-        {
-            throw new RuleViolationException("Select a person who works with this board.");
-        }
-        ExpectVersion(review, expectedVersion);
-        review.AddToTeam(userId, role, principal.UserId, clock.GetUtcNow());
-        audit.Record(actor, AuditActions.ReviewTeamAdded, review.BoardId, "review", review.Id.ToString(), $"user={userId}; role={role}");
-        await SaveAsync(cancellationToken);
-    }
-
-    public async Task RemoveFromTeamAsync(Guid id, Guid userId, Guid expectedVersion, Principal principal, Actor actor,
-        CancellationToken cancellationToken = default)
-    {
-        var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
-        RequireFull(view);
-        var review = view.Review;
-        if (!ReviewAccessRules.MayManageTeam(principal, review))
-        {
-            throw new ForbiddenException("Only the business unit or the chair can change the review team.");
-        }
-        ExpectVersion(review, expectedVersion);
-        if (review.RemoveFromTeam(userId))
-        {
-            audit.Record(actor, AuditActions.ReviewTeamRemoved, review.BoardId, "review", review.Id.ToString(), $"user={userId}");
-            await SaveAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Anyone who can see the case may declare their own involvement in it.</summary>
-    public async Task DeclareInvolvementAsync(Guid id, string details, Principal principal, Actor actor, CancellationToken cancellationToken = default)
-    {
         var view = await LoadAsync(id, principal, tracking: true, cancellationToken);
         var review = view.Review;
-        review.DeclareInvolvement(principal.UserId, details, clock.GetUtcNow());
-        audit.Record(actor, AuditActions.InvolvementDeclared, review.BoardId, "review", review.Id.ToString());
+        var left = review.IsOnTeam(principal.UserId);
+        review.Declare(principal.UserId, kind, details, principal.UserId, clock.GetUtcNow());
+        audit.Record(actor, AuditActions.InvolvementDeclared, review.BoardId, "review", review.Id.ToString(),
+            $"user={principal.UserId}; kind={kind}" + (left ? "; leftTeam=true" : ""));
         await SaveAsync(cancellationToken);
     }
 

@@ -223,6 +223,7 @@ public class MilestonesTests
         var review = Decided(Noon(2026, 11, 23));
         review.Team.Count.ShouldBe(0);
         review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Officer, Noon(2026, 11, 24));
+        LifecycleTests.AddMinimumPanel(review);
         review.RecordMilestone(DeadlineKind.ReviewCompleted, new DateOnly(2027, 3, 1), null, Officer, Noon(2027, 3, 1));
         review.SendToPanel("Outline", "National Panel", Noon(2026, 11, 23));
         var stages = new[]

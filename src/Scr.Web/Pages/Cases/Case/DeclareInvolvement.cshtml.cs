@@ -14,6 +14,16 @@ public class DeclareInvolvementModel(CurrentUser me, ReviewService reviews) : Pa
     [FromRoute]
     public Guid Id { get; set; }
 
+    /// <summary>Involved in the case (the default), or the line manager of someone who was.</summary>
+    [BindProperty]
+    public InvolvementKind? Kind { get; set; }
+
+    public static IReadOnlyList<Scr.Web.TagHelpers.RadioItem> Kinds { get; } =
+    [
+        new(nameof(InvolvementKind.InvolvedInCase), "I was involved in the case", "For example, I worked with the child or family") { Checked = true },
+        new(nameof(InvolvementKind.LineManagesSomeoneInvolved), "I line-manage someone who was involved"),
+    ];
+
     [BindProperty]
     [Required(ErrorMessage = "Describe your involvement in the case")]
     [StringLength(4000, ErrorMessage = "Description must be 4,000 characters or fewer")]
@@ -26,13 +36,15 @@ public class DeclareInvolvementModel(CurrentUser me, ReviewService reviews) : Pa
     public async Task<IActionResult> OnPostAsync()
     {
         Review = (await reviews.GetAsync(Id, await me.GetAsync(), me.Actor)).Review;
+        ModelState.Remove(nameof(Kind));
         if (!ModelState.IsValid)
         {
             return Page();
         }
         try
         {
-            await reviews.DeclareInvolvementAsync(Id, Details!, await me.GetAsync(), me.Actor);
+            await reviews.DeclareInvolvementAsync(Id, Details!, await me.GetAsync(), me.Actor,
+                kind: Kind == InvolvementKind.LineManagesSomeoneInvolved ? InvolvementKind.LineManagesSomeoneInvolved : InvolvementKind.InvolvedInCase);
         }
         catch (RuleViolationException e)
         {
