@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<InboxService>();
         services.AddScoped<TimetableService>();
+        services.AddScoped<Services.TermsOfReference.TermsOfReferenceService>();
         return services;
     }
 

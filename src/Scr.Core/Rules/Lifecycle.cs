@@ -107,6 +107,10 @@ public static class Lifecycle
     private static readonly Requirement LeadReviewerAppointed = new(
         "Appoint a lead reviewer to the review team", r => r.Team.Any(t => t.Role == TeamRole.LeadReviewer));
 
+    // Seed 000 Stage 2: the scope and terms of reference are the chair's to agree before the review is commissioned.
+    private static readonly Requirement TermsOfReferenceSignedOff = new(
+        "Have the chair sign off the terms of reference", r => r.TermsOfReference.Any(t => t.IsSignedOff));
+
     private static readonly Requirement DecisionSentToPanel = new(
         "Send the decision to the National Panel", r => r.PanelSubmissions.Count > 0);
 
@@ -142,7 +146,7 @@ public static class Lifecycle
 
     public static LifecycleAction Commission { get; } = new(
         "commission", "Review commissioned: start working through it", Stages(ReviewStage.Scoping), Next,
-        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed);
+        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed, TermsOfReferenceSignedOff);
 
     public static LifecycleAction ManageParallelProcesses { get; } = new(
         "manage-parallel-processes", "Move on to managing parallel processes", Stages(ReviewStage.WorkingThrough), Next,
