@@ -54,7 +54,7 @@ public static class TermsOfReferenceDocument
             }
 
             body.Append(Heading(1, "Period and who is involved"));
-            body.Append(Table("Period and who is involved",
+            body.Append(Table(
             [
                 ("Period under review", [Period(version)]),
                 ("Lead board", [version.LeadBoardName ?? "Not recorded"]),
@@ -70,7 +70,7 @@ public static class TermsOfReferenceDocument
 
             body.Append(Heading(1, "Methodology and evidence"));
             var methodology = version.Methodology is { } m ? Methodologies.Of(m) : null;
-            body.Append(Table("Methodology and evidence",
+            body.Append(Table(
             [
                 ("Methodology", [methodology?.Name ?? "Not recorded"]),
                 ("Agency reports", [version.AgencyReports is { } reports ? Labels.Of(reports) : "Not recorded"]),
@@ -188,8 +188,11 @@ public static class TermsOfReferenceDocument
         return paragraph;
     }
 
-    /// <summary>A two-column table: a header row, then one row per item, each value a paragraph of its own.</summary>
-    private static Table Table(string caption, IReadOnlyList<(string Key, List<string> Values)> rows)
+    /// <summary>
+    /// A two-column table under its heading: a header row (repeated on each page), then one row per item, each value a
+    /// paragraph of its own. (No table caption: it is not in the 2007 schema the document keeps to.)
+    /// </summary>
+    private static Table Table(IReadOnlyList<(string Key, List<string> Values)> rows)
     {
         const int keyWidth = 3200;
         const int valueWidth = 6212;
@@ -197,8 +200,7 @@ public static class TermsOfReferenceDocument
             new TableProperties(
                 new TableStyle { Val = "TableGrid" },
                 new TableWidth { Width = (keyWidth + valueWidth).ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableLook { Val = "04A0", FirstRow = true, FirstColumn = true, NoHorizontalBand = false, NoVerticalBand = true },
-                new TableCaption { Val = caption }),
+                new TableLook { Val = "04A0" }),
             new TableGrid(new GridColumn { Width = keyWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 new GridColumn { Width = valueWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         var head = new TableRow(new TableRowProperties(new TableHeader()),
@@ -303,11 +305,16 @@ public static class TermsOfReferenceDocument
         }
         if (spacingBefore is not null || spacingAfter is not null)
         {
-            paragraph.SpacingBetweenLines = new SpacingBetweenLines
+            var spacing = new SpacingBetweenLines();
+            if (spacingBefore is { } before)
             {
-                Before = spacingBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                After = spacingAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+                spacing.Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (spacingAfter is { } after)
+            {
+                spacing.After = after.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            paragraph.SpacingBetweenLines = spacing;
         }
         if (indent is not null)
         {
