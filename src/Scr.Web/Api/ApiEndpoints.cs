@@ -9,7 +9,7 @@ namespace Scr.Web.Api;
 /// The JSON API: the same operations and the same authorisation as the case pages, through the same core services.
 /// Each journey maps its endpoints in its own file (<see cref="CaseEndpoints"/>, <see cref="Stage1Endpoints"/>,
 /// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>, <see cref="PanelEndpoints"/>,
-/// <see cref="CommunicationEndpoints"/>, <see cref="TimetableEndpoints"/>).
+/// <see cref="CommunicationEndpoints"/>, <see cref="TimetableEndpoints"/>, <see cref="TermsOfReferenceEndpoints"/>).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -27,6 +27,7 @@ public static class ApiEndpoints
         PanelEndpoints.Map(api);
         CommunicationEndpoints.Map(api);
         TimetableEndpoints.Map(api);
+        TermsOfReferenceEndpoints.Map(api);
     }
 
     /// <summary>
