@@ -16,17 +16,17 @@ public static class TermsOfReferenceEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var terms = api.MapGroup("/cases/{id:guid}/terms-of-reference").WithTags("Terms of reference");
-        terms.MapGet("", GetTerms).WithName("GetTermsOfReference").Refusals()
+        var terms = api.MapGroup("/cases/{id:guid}").WithTags("Terms of reference");
+        terms.MapGet("/terms-of-reference", GetTerms).WithName("GetTermsOfReference").Refusals()
             .WithSummary("The terms of reference: the version to read first, every version, and the case's version for the next edit")
             .WithDescription("The board's business unit, chair and sub-group and the review team read every version, drafts included; anyone acting "
                 + "for an agency involved in the case reads only the versions the chair signed off (others are refused, 403). Each version lists "
                 + "its warnings (such as key lines of enquiry that only ask what happened) and what a draft still lacks before sign-off. The read "
                 + "is audited.");
-        terms.MapGet("/versions/{number:int}", GetVersion).WithName("GetTermsOfReferenceVersion").Refusals()
+        terms.MapGet("/terms-of-reference/versions/{number:int}", GetVersion).WithName("GetTermsOfReferenceVersion").Refusals()
             .WithSummary("One version of the terms of reference as it was saved or signed off")
             .WithDescription("A draft is not found (404) for those who read only signed-off versions.");
-        terms.MapPut("/draft", SaveDraft).WithName("SaveTermsOfReferenceDraft").Refusals(versioned: true)
+        terms.MapPut("/terms-of-reference/draft", SaveDraft).WithName("SaveTermsOfReferenceDraft").Refusals(versioned: true)
             .WithSummary("Save the draft: update the draft being worked on, or start a new version after a sign-off (the business unit or the review team)")
             .WithDescription("Send the whole draft; what is left out is saved as blank. A draft may be incomplete; what it says must make sense: the "
                 + "period runs forwards and not into the future; boards and agencies come from the service's lists (agencies serving the case's "
@@ -34,13 +34,13 @@ public static class TermsOfReferenceEndpoints
                 + "AppreciativeInquiry, RootCauseAnalysis, FailureModesAndEffectsAnalysis, ChildPracticeReview, AgencyReviewsAndOverview, Hybrid "
                 + "or Other; agencyReports ManagementReviews, ShortAgencyReports or NotRequired; chronology IntegratedMultiAgency, "
                 + "AgencyChronologiesOnly, KeyEvents or None. Warnings do not stop the save. Only once the chair has decided to hold a review.");
-        terms.MapPost("/sign-off", SignOff).WithName("SignOffTermsOfReference").Refusals(versioned: true)
+        terms.MapPost("/terms-of-reference/sign-off", SignOff).WithName("SignOffTermsOfReference").Refusals(versioned: true)
             .WithSummary("The chair signs off the draft, which freezes it")
             .WithDescription("Refused (400, naming each part) while the draft lacks key lines of enquiry, the period, the lead board, the agencies, "
                 + "the family's contribution, the timetable, publication, the methodology (described, for a hybrid or another model), agency "
                 + "reports or the chronology. The business unit, the review team and the agencies involved are told. Commissioning the review "
                 + "needs signed-off terms.");
-        terms.MapGet("/versions/{number:int}/export", Export).WithName("ExportTermsOfReference")
+        terms.MapGet("/terms-of-reference/versions/{number:int}/export", Export).WithName("ExportTermsOfReference")
             .Produces(StatusCodes.Status200OK, contentType: TermsOfReferenceFile.ContentType)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A signed-off version as a Word document (.docx)")
