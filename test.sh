@@ -4,7 +4,7 @@
 #
 #   ./test.sh
 #
-# Steps: install chromium and PostgreSQL when missing; npm packages and CSS of
+# Steps: install chromium, PostgreSQL and LibreOffice when missing; npm packages and CSS of
 # the web project; a throwaway PostgreSQL cluster on a free loopback port; one
 # Release build of the solution; each test project run in turn with a TRX
 # logger. The last line printed is the sum over all projects:
@@ -46,19 +46,24 @@ trap 'exit 143' TERM
 
 # --- System packages ----------------------------------------------------------
 # The end-to-end tests drive Debian's chromium; the PostgreSQL tests need the
-# server programs (initdb, pg_ctl) to start their own cluster. apt only runs
-# when one of them is missing, so repeated runs stay offline and fast.
-# SCR_E2E_CHROMIUM may name another browser binary; it defaults to Debian's.
+# server programs (initdb, pg_ctl) to start their own cluster; the document
+# tests open what the service writes (Word files) in LibreOffice, headless.
+# apt only runs when one of them is missing, so repeated runs stay offline and
+# fast. SCR_E2E_CHROMIUM may name another browser binary; it defaults to Debian's.
 export SCR_E2E_CHROMIUM=${SCR_E2E_CHROMIUM:-/usr/bin/chromium}
-if [[ ! -x $SCR_E2E_CHROMIUM ]] || ! pg_cluster_bindir >/dev/null; then
+missing=()
+[[ -x $SCR_E2E_CHROMIUM ]] || missing+=(chromium)
+pg_cluster_bindir >/dev/null || missing+=(postgresql)
+command -v libreoffice >/dev/null || command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+if ((${#missing[@]})); then
   if ((EUID != 0)); then
-    echo "test.sh: chromium or PostgreSQL is missing; run as root, or: apt-get install chromium postgresql" >&2
+    echo "test.sh: ${missing[*]} missing; run as root, or: apt-get install ${missing[*]}" >&2
     exit 1
   fi
-  echo "Installing chromium and postgresql with apt-get..." >&2
+  echo "Installing ${missing[*]} with apt-get..." >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
-  apt-get install -y chromium postgresql
+  apt-get install -y "${missing[@]}"
   [[ -x $SCR_E2E_CHROMIUM ]] || SCR_E2E_CHROMIUM=/usr/bin/chromium
 fi
 

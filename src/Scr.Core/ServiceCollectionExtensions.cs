@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<InboxService>();
         services.AddScoped<TimetableService>();
         services.AddScoped<DocumentService>();
+        services.AddScoped<Services.TermsOfReference.TermsOfReferenceService>();
         return services;
     }
 

@@ -208,6 +208,28 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Hidden, Officer, Chair, Reviewer, Panel, Admin, OtherBoardOfficer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor)), ToSignIn),
         new("/cases/{id:guid}/timetable/changes/{changeId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/timetable/changes/{ids.AgreedChange}",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Forbidden, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Terms of reference (the demo's review at scoping has draft version 1; the review at stage 3 has version 1 signed off): the board and
+        // the review team read every version; agencies involved read only what the chair signed off; the business unit and the team write
+        // the draft; the chair signs it off; only a signed-off version exports.
+        new("/cases/{id:guid}/terms-of-reference", "GET", ids => $"/cases/{ids.ScopingCase}/terms-of-reference",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference", "GET", ids => $"/cases/{ids.OtherBoardCase}/terms-of-reference",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference/edit", "GET", ids => $"/cases/{ids.ScopingCase}/terms-of-reference/edit",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Before the chair's decision there are no terms to write.
+        new("/cases/{id:guid}/terms-of-reference/edit", "GET", ids => $"/cases/{ids.NewCase}/terms-of-reference/edit",
+            Merge(Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference/sign-off", "GET", ids => $"/cases/{ids.ScopingCase}/terms-of-reference/sign-off",
+            Merge(Allow(Ok, Chair), Allow(Forbidden, Officer, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference/versions/{number:int}", "GET", ids => $"/cases/{ids.ScopingCase}/terms-of-reference/versions/1",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference/versions/{number:int}", "GET", ids => $"/cases/{ids.WorkingCase}/terms-of-reference/versions/1",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference/versions/{number:int}/export", "GET", ids => $"/cases/{ids.WorkingCase}/terms-of-reference/versions/1/export",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/terms-of-reference/versions/{number:int}/export", "GET", ids => $"/cases/{ids.ScopingCase}/terms-of-reference/versions/1/export",
+            Allow(Hidden, Everyone), ToSignIn),
         // The board's timetable of all its reviews: for its business unit, chair and sub-group; never agencies or review teams from elsewhere.
         new("/timetable", "GET", _ => "/timetable",
             Merge(Allow(Ok, Officer, Chair, SubGroup, OtherBoardOfficer), Allow(Forbidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
@@ -420,6 +442,20 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/reviewers/mentoring/{pairId:guid}/end", "POST", _ => $"/api/v1/reviewers/mentoring/{Guid.NewGuid()}/end",
             Merge(Allow(Hidden, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)),
             HttpStatusCode.Unauthorized, _ => new { }),
+        // Terms of reference, as the pages. Edits send a stale version: those allowed get 409 and nothing changes.
+        new("/api/v1/cases/{id:guid}/terms-of-reference", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/terms-of-reference",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/terms-of-reference/versions/{number:int}", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/terms-of-reference/versions/1",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/terms-of-reference/draft", "PUT", ids => $"/api/v1/cases/{ids.ScopingCase}/terms-of-reference/draft",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { keyLinesOfEnquiry = new[] { "Why was the matrix test needed?" }, version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/terms-of-reference/sign-off", "POST", ids => $"/api/v1/cases/{ids.ScopingCase}/terms-of-reference/sign-off",
+            Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { note = "Matrix test", version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/terms-of-reference/versions/{number:int}/export", "GET",
+            ids => $"/api/v1/cases/{ids.WorkingCase}/terms-of-reference/versions/1/export",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
     ];
 
     private static object MatrixCommunication(Ids ids) =>
@@ -558,7 +594,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         }
         else if (cell.Body is { } body)
         {
-            response = await client.PostAsJsonAsync(url, body(ids));
+            response = cell.Method == "PUT" ? await client.PutAsJsonAsync(url, body(ids)) : await client.PostAsJsonAsync(url, body(ids));
         }
         else if (url.EndsWith("/documents", StringComparison.Ordinal))
         {

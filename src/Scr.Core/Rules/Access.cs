@@ -237,6 +237,28 @@ public static class ReviewAccessRules
     /// <summary>The boards whose timetable the person may see.</summary>
     public static IReadOnlyList<Guid> BoardTimetables(Principal principal) => principal.BoardsWhere(BoardCaseRoles);
 
+    // The terms of reference (seed 000 Stage 2): drafted by the business unit and the review team, signed off by the chair.
+
+    /// <summary>The board's own people and the review team read every version of the terms of reference, drafts included.</summary>
+    public static bool MaySeeTermsDrafts(ReviewAccess access) => access == ReviewAccess.Full;
+
+    /// <summary>
+    /// Who reads the terms of reference the chair signed off: those who see the drafts, and anyone acting for an agency
+    /// involved in the case (the terms say what the review asks of it). An agency that only referred the case does not.
+    /// </summary>
+    public static bool MaySeeSignedOffTerms(Principal principal, ReviewAccess access, Review review) =>
+        MaySeeTermsDrafts(access) || (access == ReviewAccess.AgencySummary && AgenciesActingFor(principal, review).Count > 0);
+
+    /// <summary>
+    /// The business unit and the review team (lead reviewer, panel) write the draft, once the chair has decided to hold a
+    /// review and while it is open.
+    /// </summary>
+    public static bool MayEditTerms(Principal principal, Review review) =>
+        review.TakesTermsOfReference && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
+
+    /// <summary>The chair signs off the terms of reference: the final decision on them is the chair's (seed 000 Stage 2).</summary>
+    public static bool MaySignOffTerms(Principal principal, Review review) => review.TakesTermsOfReference && IsChairOf(principal, review);
+
     /// <summary>A peer reviewer is the chair of another board.</summary>
     public static bool MayBePeerReviewer(Principal peer, Review review) =>
         peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);

@@ -4,7 +4,7 @@ using Scr.Core.Rules.Criteria;
 namespace Scr.Core.Rules;
 
 /// <summary>How values are named to people, in one place for the site, the CLI and exports.</summary>
-public static class Labels
+public static partial class Labels
 {
     public static string Of(IncidentType value) => value switch
     {

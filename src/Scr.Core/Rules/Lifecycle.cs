@@ -112,6 +112,10 @@ public static class Lifecycle
         "Complete the review panel: a member from each of children's social care, health, education and the police",
         r => ReviewPanelRules.Composition(r.Team).IsComplete);
 
+    // Seed 000 Stage 2: the scope and terms of reference are the chair's to agree before the review is commissioned.
+    private static readonly Requirement TermsOfReferenceSignedOff = new(
+        "Have the chair sign off the terms of reference", r => r.TermsOfReference.Any(t => t.IsSignedOff));
+
     private static readonly Requirement DecisionSentToPanel = new(
         "Send the decision to the National Panel", r => r.PanelSubmissions.Count > 0);
 
@@ -147,7 +151,7 @@ public static class Lifecycle
 
     public static LifecycleAction Commission { get; } = new(
         "commission", "Review commissioned: start working through it", Stages(ReviewStage.Scoping), Next,
-        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed, MinimumPanel);
+        ReviewStatus.Open, ChairOrBusinessUnit, reasonRequired: false, "Note", null, LeadReviewerAppointed, MinimumPanel, TermsOfReferenceSignedOff);
 
     public static LifecycleAction ManageParallelProcesses { get; } = new(
         "manage-parallel-processes", "Move on to managing parallel processes", Stages(ReviewStage.WorkingThrough), Next,

@@ -10,7 +10,7 @@ namespace Scr.Web.Api;
 /// Each journey maps its endpoints in its own file (<see cref="CaseEndpoints"/>, <see cref="Stage1Endpoints"/>,
 /// <see cref="PeerReviewEndpoints"/>, <see cref="CriteriaEndpoints"/>, <see cref="PanelEndpoints"/>,
 /// <see cref="CommunicationEndpoints"/>, <see cref="TimetableEndpoints"/>, <see cref="DocumentEndpoints"/>,
-/// <see cref="ReviewTeamEndpoints"/>, <see cref="ReviewerEndpoints"/>).
+/// <see cref="ReviewTeamEndpoints"/>, <see cref="ReviewerEndpoints"/>, <see cref="TermsOfReferenceEndpoints"/>).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -31,6 +31,7 @@ public static class ApiEndpoints
         DocumentEndpoints.Map(api);
         ReviewTeamEndpoints.Map(api);
         ReviewerEndpoints.Map(api);
+        TermsOfReferenceEndpoints.Map(api);
     }
 
     /// <summary>

@@ -126,6 +126,7 @@ public class LifecycleTests
         review.Apply(Lifecycle.Initiate, Chair, "Met", Now);
         review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Chair, Now);
         review.AddToTeam(Guid.NewGuid(), TeamRole.PanelMember, Chair, Now, new PanelSeat(Guid.NewGuid(), AgencyType.Police));
+        TermsOfReferenceSamples.SignOff(review, Chair, Now);
         Should.Throw<RuleViolationException>(() => review.Apply(Lifecycle.Commission, Chair, null, Now))
             .Messages.ShouldBe(["Complete the review panel: a member from each of children's social care, health, education and the police"]);
         foreach (var type in new[] { AgencyType.ChildrensSocialCare, AgencyType.HealthTrust, AgencyType.Education })
@@ -146,6 +147,26 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void Commission_TermsOfReferenceOnlyDrafted_Refused_OnceTheChairSignsThemOff_Commissioned()
+    {
+        var review = NewCase();
+        review.Apply(Lifecycle.Initiate, Chair, "Met", Now);
+        review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Chair, Now);
+        AddMinimumPanel(review);
+        Lifecycle.Commission.UnmetRequirements(review, null).ShouldBe(["Have the chair sign off the terms of reference"]);
+        review.SaveTermsDraft(TermsOfReferenceSamples.Complete(review.IncidentDate), Chair, Now);
+
+        Should.Throw<RuleViolationException>(() => review.Apply(Lifecycle.Commission, Chair, null, Now))
+            .Messages.ShouldBe(["Have the chair sign off the terms of reference"]);
+
+        review.SignOffTerms(Chair, null, Now);
+        // A new draft after the sign-off does not undo it: the signed-off terms stand until the next is signed off.
+        review.SaveTermsDraft(TermsOfReferenceSamples.Complete(review.IncidentDate) with { Timetable = "Six months." }, Chair, Now);
+        review.Apply(Lifecycle.Commission, Chair, null, Now);
+        review.Stage.ShouldBe(ReviewStage.WorkingThrough);
+    }
+
+    [Fact]
     public void Apply_ActionFromAnotherStage_Refused()
     {
         var review = NewCase();
@@ -160,6 +181,7 @@ public class LifecycleTests
         review.SendToPanel("outline", "National Panel", Now);
         review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Chair, Now);
         AddMinimumPanel(review);
+        TermsOfReferenceSamples.SignOff(review, Chair, Now);
         foreach (var action in new[] { Lifecycle.Commission, Lifecycle.ManageParallelProcesses, Lifecycle.EngagePanel, Lifecycle.ApplyLearning,
             Lifecycle.PlanPublication, Lifecycle.MonitorImpact })
         {

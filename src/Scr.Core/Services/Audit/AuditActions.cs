@@ -60,6 +60,10 @@ public static class AuditActions
     public const string TimelineChangeProposed = "review.timeline-change-proposed";
     public const string TimelineChangeApproved = "review.timeline-change-approved";
     public const string TimelineChangeRefused = "review.timeline-change-refused";
+    public const string TermsOfReferenceRead = "terms-of-reference.read";
+    public const string TermsOfReferenceDraftSaved = "terms-of-reference.draft-saved";
+    public const string TermsOfReferenceSignedOff = "terms-of-reference.signed-off";
+    public const string TermsOfReferenceExported = "terms-of-reference.exported";
     public const string DecisionSentToPanel = "panel.decision-received";
     public const string PanelSubmissionRead = "panel.decision-read";
     public const string PanelResponded = "panel.responded";

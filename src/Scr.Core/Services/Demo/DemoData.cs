@@ -9,6 +9,7 @@ using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviewers;
 using Scr.Core.Services.Reviews;
+using Scr.Core.Services.TermsOfReference;
 using Scr.Core.Services.Timetable;
 
 namespace Scr.Core.Services.Demo;
@@ -20,7 +21,8 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// in different stages. Every name is invented. Demo accounts use the reserved ".example" domains.
 /// </summary>
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
-    TimetableService timetables, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals, TimeProvider clock)
+    TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
+    TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -219,6 +221,31 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             await Add(review, by, "panel.police@northbridge.example", TeamRole.PanelMember, police);
         }
 
+        async Task<Guid> CaseVersion(Review review) =>
+            await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
+
+        // Terms of reference (seed 000 Stage 2): the business unit drafts them; the chair signs them off before the review is
+        // commissioned. Every line of enquiry asks why, not only what.
+        async Task Terms(Review review, Methodology methodology, string? methodologyNote, AgencyReportsRequirement reports,
+            ChronologyRequirement chronology, bool signOff, params string[] lines)
+        {
+            await terms.SaveDraftAsync(review.Id, new TermsOfReferenceInput(lines, review.IncidentDate.AddMonths(-18), review.IncidentDate,
+                    review.BoardId, [], null, review.Agencies.Select(a => a.AgencyId).ToList(), null,
+                    "The lead reviewer invites the parents to meet, with the police family liaison officer once the senior investigating officer "
+                    + "agrees. The family see the report before it is published.",
+                    "A criminal trial is pending: no interviews of witnesses before it ends (see the timetable).",
+                    "The review panel first meets within 4 weeks. Early learning goes to the chair at 4 weeks, 8 weeks and 4 months; the review is "
+                    + "complete within 4 months of the decision and the draft goes to the board within 6 months, whatever the trial's date.",
+                    "An anonymised report is published on the board's website once the trial has ended; the National Panel has it at least a "
+                    + "week before.", methodology, methodologyNote, reports, chronology),
+                await CaseVersion(review), officer, Seeder, cancellationToken);
+            if (signOff)
+            {
+                await terms.SignOffAsync(review.Id, "Agreed at the first meeting of the review panel.", await CaseVersion(review), chair, Seeder,
+                    cancellationToken);
+            }
+        }
+
         // 1. Just notified: the chair's 48 hours and the one-month decision clock are running.
         await Notify(officer, northbridge, IncidentType.Death, 3, "Infant found unresponsive at home; bruising noted at hospital.",
             new NotifyChild("Rowan Tate", 4, Sex.Male, Ethnicity.WhiteBritish, YesNoNotKnown.No, ChildProtectionPlanStatus.No, LegalStatus.None),
@@ -245,6 +272,12 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         // A new reviewer shadows the lead reviewer on this case, paired with him for mentoring.
         await Add(scoping, officer, NewReviewer, TeamRole.ShadowReviewer);
         await MentorAsync(reviewer!.Email!, NewReviewer, scoping, officer, cancellationToken);
+        // Its terms of reference are drafted and wait for the chair's sign-off.
+        await Terms(scoping, Methodology.LearningTogether, null, AgencyReportsRequirement.ShortAgencyReports, ChronologyRequirement.IntegratedMultiAgency,
+            signOff: false,
+            "Why was what health and children's social care knew about the older sibling not brought together when Ivy was seen?",
+            "How far did the older sibling's child protection plan weigh the risks to a younger child in the household?",
+            "To what extent did the professionals who visited the home hear the children's own experience?");
 
         // 3. Working through the review.
         var working = await Notify(officer, northbridge, IncidentType.Suicide, 120, "Young person died by suicide after repeated missed appointments.",
@@ -253,6 +286,11 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         await Move(working, chair, "initiate", "A child died and neglect is suspected to have been a factor (WT2006 8.5).");
         await Appoint(working, officer);
         await FullPanel(working, officer);
+        await Terms(working, Methodology.SignificantIncidentLearningProcess, null, AgencyReportsRequirement.ManagementReviews,
+            ChronologyRequirement.KeyEvents, signOff: true,
+            "Why were repeated missed appointments not seen as a sign of risk?",
+            "How well did agencies share what they knew when the young person moved between services?",
+            "What helped or hindered professionals in hearing the young person's wishes and feelings?");
         await Move(working, officer, "commission", "Terms of reference agreed at the first panel meeting.");
 
         // 4. Decided not to initiate.
@@ -268,6 +306,10 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         await Move(publication, chair, "commission-learning-review", "Criteria not met, but significant learning about school referrals.");
         await Appoint(publication, officer);
         await FullPanel(publication, officer);
+        await Terms(publication, Methodology.Hybrid, "A SILP learning event for the school staff, with a Learning Together case group of the frontline staff.",
+            AgencyReportsRequirement.ShortAgencyReports, ChronologyRequirement.IntegratedMultiAgency, signOff: true,
+            "Why were the concerns raised at school not referred to children's social care?",
+            "To what extent did staff understand the signs of grooming by a family friend, and what got in the way of acting on them?");
         foreach (var step in new[] { "commission", "manage-parallel-processes", "engage-national-panel" })
         {
             await Move(publication, officer, step, null);
@@ -304,9 +346,6 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
 
         // Parallel processes (seed 000 Stage 4; WT2006 8.16): each review under way has a criminal trial ahead whose date
         // holds back interviews of witnesses, and one has had a change of timeline agreed by the chair.
-        async Task<Guid> CaseVersion(Review review) =>
-            await db.Reviews.AsNoTracking().Where(r => r.Id == review.Id).Select(r => r.Version).FirstAsync(cancellationToken);
-
         async Task Trial(Review review, Principal by, string description, int hearingInDays, string contact, string role,
             params ConstraintInput[] more)
         {

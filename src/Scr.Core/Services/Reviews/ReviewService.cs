@@ -292,6 +292,7 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             .Include(r => r.ParallelProcesses).ThenInclude(p => p.Constraints)
             .Include(r => r.TimelineChanges)
             .Include(r => r.MilestoneRecords)
+            .Include(r => r.TermsOfReference)
             .AsSplitQuery();
         var review = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (review is null)

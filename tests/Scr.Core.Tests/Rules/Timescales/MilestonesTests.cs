@@ -224,8 +224,10 @@ public class MilestonesTests
         review.Team.Count.ShouldBe(0);
         review.AddToTeam(Guid.NewGuid(), TeamRole.LeadReviewer, Officer, Noon(2026, 11, 24));
         LifecycleTests.AddMinimumPanel(review);
+        TermsOfReferenceSamples.SignOff(review, Officer, Noon(2026, 11, 24));
         review.RecordMilestone(DeadlineKind.ReviewCompleted, new DateOnly(2027, 3, 1), null, Officer, Noon(2027, 3, 1));
         review.SendToPanel("Outline", "National Panel", Noon(2026, 11, 23));
+        TermsOfReferenceSamples.SignOff(review, Chair, Noon(2026, 11, 24));
         var stages = new[]
         {
             Lifecycle.Commission, Lifecycle.ManageParallelProcesses, Lifecycle.EngagePanel, Lifecycle.ApplyLearning, Lifecycle.PlanPublication,
