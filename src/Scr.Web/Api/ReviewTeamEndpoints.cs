@@ -177,9 +177,10 @@ public sealed record ReviewerMatchDetail(Guid ProfileId, Guid UserId, string Nam
 }
 
 public sealed record ReviewerMatchesDetail(Guid CaseId, string Reference, Methodology? Methodology,
-    [property: Description("Whether the methodology is the sub-group's proposal rather than the one asked for.")] bool MethodologyFromRecommendation,
+    [property: Description("Where the methodology came from: AskedFor (the query, or none known), TermsOfReference or Recommendation (the sub-group's proposal).")]
+    MethodologySource MethodologySource,
     IReadOnlyList<ReviewerMatchDetail> Matches)
 {
-    public static ReviewerMatchesDetail Of(ReviewerMatchResult r) => new(r.Review.Id, r.Review.Reference, r.Methodology, r.MethodologyFromRecommendation,
+    public static ReviewerMatchesDetail Of(ReviewerMatchResult r) => new(r.Review.Id, r.Review.Reference, r.Methodology, r.MethodologySource,
         r.Matches.Select(ReviewerMatchDetail.Of).ToList());
 }

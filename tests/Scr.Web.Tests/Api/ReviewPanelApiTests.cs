@@ -92,6 +92,18 @@ public abstract class ReviewPanelApiTests(WebWorldFixture fixture)
     }
 
     [Fact]
+    public async Task Matches_OnTheTermsOfReferenceMethodology_WhenNoneIsAskedFor()
+    {
+        // The demo's scoping case has draft terms of reference choosing SCIE Learning Together.
+        var id = (await World.CaseAsync("Toddler admitted")).Id;
+
+        var result = await ReadAsync(await (await World.ApiClientAsync(Chair)).GetAsync($"/api/v1/cases/{id}/reviewer-matches"), HttpStatusCode.OK);
+
+        result.GetProperty("methodology").GetString().ShouldBe("LearningTogether");
+        result.GetProperty("methodologySource").GetString().ShouldBe("TermsOfReference");
+    }
+
+    [Fact]
     public async Task Matches_ReasonsAndExclusions()
     {
         var id = await World.NotifyStage1CaseAsync(Officer, "northbridge", "Fictional case: matched through the API.",
@@ -101,7 +113,7 @@ public abstract class ReviewPanelApiTests(WebWorldFixture fixture)
             HttpStatusCode.OK);
 
         result.GetProperty("methodology").GetString().ShouldBe("RootCauseAnalysis");
-        result.GetProperty("methodologyFromRecommendation").GetBoolean().ShouldBeFalse();
+        result.GetProperty("methodologySource").GetString().ShouldBe("AskedFor");
         var matches = result.GetProperty("matches").EnumerateArray().ToList();
         var last = matches[^1];
         last.GetProperty("name").GetString().ShouldBe("Declan Horsfall");

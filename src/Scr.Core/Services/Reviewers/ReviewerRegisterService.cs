@@ -44,11 +44,24 @@ public sealed record MentoringView(MentoringPair Pair, string Mentor, string Men
 public sealed record ReviewerProfileView(ReviewerEntry Reviewer, IReadOnlyList<MentoringView> Mentoring, IReadOnlyDictionary<Guid, string> Organisations,
     bool IsOwn);
 
+/// <summary>Where the methodology a match was made on came from.</summary>
+public enum MethodologySource
+{
+    /// <summary>The person matching chose it (or none was known).</summary>
+    AskedFor,
+
+    /// <summary>The review's terms of reference (the draft being worked on, or the version signed off).</summary>
+    TermsOfReference,
+
+    /// <summary>The review sub-group's recommendation, before the terms of reference say.</summary>
+    Recommendation,
+}
+
 /// <summary>
-/// A case matched to the register: the case, the methodology matched on (the one asked for, or the sub-group's
-/// proposal), and every reviewer scored with reasons, the appointable first.
+/// A case matched to the register: the case, the methodology matched on (the one asked for, else the terms of
+/// reference's, else the sub-group's proposal), and every reviewer scored with reasons, the appointable first.
 /// </summary>
-public sealed record ReviewerMatchResult(ReviewView View, Methodology? Methodology, bool MethodologyFromRecommendation, IReadOnlyList<ReviewerMatch> Matches)
+public sealed record ReviewerMatchResult(ReviewView View, Methodology? Methodology, MethodologySource MethodologySource, IReadOnlyList<ReviewerMatch> Matches)
 {
     public Review Review => View.Review;
 }
@@ -277,7 +290,9 @@ public sealed class ReviewerRegisterService(ScrDbContext db, ReviewService revie
         {
             throw new ForbiddenException("Only the business unit or the chair chooses the review team.");
         }
-        var proposed = review.Recommendation?.Methodology;
+        // The terms of reference decide the methodology; before they say, the sub-group's proposal stands in.
+        var terms = (review.TermsDraft ?? review.SignedOffTerms)?.Methodology;
+        var proposed = terms ?? review.Recommendation?.Methodology;
         var used = methodology ?? proposed;
         var profiles = await Profiles().Where(p => p.User!.DisabledAt == null).ToListAsync(cancellationToken);
         var userIds = profiles.Select(p => p.UserId).ToList();
@@ -289,7 +304,9 @@ public sealed class ReviewerRegisterService(ScrDbContext db, ReviewService revie
         var matches = ReviewerMatching.Rank(new MatchCase(CaseConflictFacts.Of(review), review.Board?.Region, review.IncidentType, used), candidates, Today);
         await audit.RecordNowAsync(actor, AuditActions.ReviewRead, review.BoardId, "review", review.Id.ToString(),
             $"access={view.Access}; part=reviewer-match; methodology={used?.ToString() ?? "none"}", cancellationToken);
-        return new ReviewerMatchResult(view, used, methodology is null && proposed is not null, matches);
+        var source = methodology is not null || proposed is null ? MethodologySource.AskedFor
+            : terms is not null ? MethodologySource.TermsOfReference : MethodologySource.Recommendation;
+        return new ReviewerMatchResult(view, used, source, matches);
     }
 
     /// <summary>Every mentoring pair, and the reviewers who may be paired; for business units and system administrators.</summary>

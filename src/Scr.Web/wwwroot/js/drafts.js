@@ -7,6 +7,7 @@ for (const field of forms) {
   const status = form.querySelector('[data-draft-status]')
   let timer = null
   let dirty = false
+  let saving = null
 
   const body = () => new URLSearchParams(new FormData(form))
 
@@ -14,8 +15,9 @@ for (const field of forms) {
     timer = null
     if (!dirty) return
     dirty = false
+    saving = new AbortController()
     try {
-      const response = await fetch('/drafts', { method: 'POST', body: body(), credentials: 'same-origin' })
+      const response = await fetch('/drafts', { method: 'POST', body: body(), credentials: 'same-origin', signal: saving.signal })
       if (status && response.status === 204) {
         const now = new Date()
         status.textContent = `Draft saved at ${now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}.`
@@ -23,13 +25,25 @@ for (const field of forms) {
         status.textContent = 'Your session has ended. Send the form: what you typed will be kept while you sign in again.'
       }
     } catch {
-      dirty = true
+      dirty = !form.dataset.sent
+    } finally {
+      saving = null
     }
   }
 
   form.addEventListener('input', () => {
+    if (form.dataset.sent) return
     dirty = true
     if (timer === null) timer = setTimeout(save, 3000)
+  })
+  // Sending the form saves it for real and deletes the draft: a draft saved after that would bring back the old
+  // version of the record, so nothing more is saved from this page.
+  form.addEventListener('submit', () => {
+    form.dataset.sent = 'true'
+    dirty = false
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+    if (saving !== null) saving.abort()
   })
   // Closing the tab or the browser: send what is unsaved.
   document.addEventListener('visibilitychange', () => {
