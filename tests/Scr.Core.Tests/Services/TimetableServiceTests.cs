@@ -252,6 +252,38 @@ public class TimetableServiceTests
 
     [Theory]
     [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
+    public async Task Reminders_Milestone_ReachTheReviewsLeadReviewer_NotOneOnAnotherReview(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var world = await BuildAsync(database);
+        User lead, other;
+        using (var scope = world.Services.CreateScope())
+        {
+            var db = scope.Db();
+            var data = new TestData(db, world.Clock);
+            lead = await data.CreateUserAsync("lead.reviewer@example.org", (Role.LeadReviewer, world.Board));
+            other = await data.CreateUserAsync("other.reviewer@example.org", (Role.LeadReviewer, world.Board));
+            var review = await db.Reviews.Include(r => r.Team).SingleAsync(r => r.Id == world.Case.Id);
+            review.AddToTeam(lead.Id, TeamRole.LeadReviewer, world.Officer.Id, world.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+        // A week before the first early learning (21 December 2026).
+        world.Clock.Set(new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero));
+
+        using (var scope = world.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<ReminderService>().RunOnceAsync()).DueSoon.ShouldBe(1);
+            var inbox = await scope.Db().InboxItems.AsNoTracking().Where(i => i.Title.StartsWith("Due soon")).Select(i => i.UserId).ToListAsync();
+            inbox.ShouldBe([world.Officer.Id, lead.Id], ignoreOrder: true);
+            var data = new TestData(scope.Db(), world.Clock);
+            var deadlines = scope.ServiceProvider.GetRequiredService<DeadlineService>();
+            (await deadlines.ResponsibleForAsync(await data.PrincipalAsync(lead))).Count(d => d.Deadline.IsMilestone).ShouldBe(5);
+            (await deadlines.ResponsibleForAsync(await data.PrincipalAsync(other))).ShouldBeEmpty();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
     public async Task BoardTimetable_TheBoardsReviewsPastTheDecision_ForTheBoardOnly(DatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);

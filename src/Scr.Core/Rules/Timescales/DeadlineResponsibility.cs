@@ -11,7 +11,9 @@ public sealed record ResponsibleRole(Role Role, bool InAgency);
 /// no lead: Messenger.AgencyContactsAsync) secures its records and sends
 /// its file review (WT2006 8.21), and the business unit, which chases agencies, is told when one is missed; the business
 /// unit notifies the National Panel. A review's milestones are the business unit's to watch (seed 000 Stage 3a: it
-/// monitors the process), and the chair, who agrees any change of timeline, hears when one is missed.
+/// monitors the process) and the lead reviewer's to meet (seed 000 Stage 3a: the lead reviewer gives the early learning
+/// and writes the report), by their place on the review team; the chair, who agrees any change of timeline, hears when
+/// one is missed.
 /// </summary>
 public static class DeadlineResponsibility
 {
@@ -30,6 +32,18 @@ public static class DeadlineResponsibility
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Who on the review's team must do it, besides <see cref="Owners"/>.</summary>
+    public static IReadOnlyList<TeamRole> TeamOwners(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.FirstEarlyLearning or DeadlineKind.SecondEarlyLearning or DeadlineKind.ThirdEarlyLearning
+            or DeadlineKind.ReviewCompleted or DeadlineKind.DraftToBoard => [TeamRole.LeadReviewer],
+        _ => [],
+    };
+
+    /// <summary>The people on the review's team who must do it.</summary>
+    public static IReadOnlyList<Guid> TeamOwnersOf(DeadlineKind kind, IEnumerable<ReviewTeamMember> team) =>
+        team.Where(m => TeamOwners(kind).Contains(m.Role)).Select(m => m.UserId).Distinct().ToList();
+
     /// <summary>Who is also told when it is missed.</summary>
     public static IReadOnlyList<ResponsibleRole> CopiedWhenMissed(DeadlineKind kind) => kind switch
     {
@@ -42,9 +56,12 @@ public static class DeadlineResponsibility
     /// <summary>Everyone who hears about the deadline: its owners, and those copied when it is missed.</summary>
     public static IEnumerable<ResponsibleRole> Concerned(DeadlineKind kind) => Owners(kind).Concat(CopiedWhenMissed(kind));
 
-    /// <summary>Whether the person answers for, or is copied on, this deadline of a case of the given board.</summary>
-    public static bool Concerns(Principal principal, Guid boardId, Deadline deadline) =>
-        Concerned(deadline.Kind).Any(r => r.InAgency
+    /// <summary>
+    /// Whether the person answers for, or is copied on, this deadline of a case of the given board, by their role or as
+    /// one of <paramref name="teamOwners"/> (<see cref="TeamOwnersOf"/> of the case's team).
+    /// </summary>
+    public static bool Concerns(Principal principal, Guid boardId, IReadOnlyCollection<Guid> teamOwners, Deadline deadline) =>
+        teamOwners.Contains(principal.UserId) || Concerned(deadline.Kind).Any(r => r.InAgency
             ? deadline.AgencyId is { } agencyId
                 && principal.Grants.Any(g => g.Role == r.Role && g.OrganisationId == agencyId && g.BoardIds.Contains(boardId))
             : principal.HoldsOnBoard(boardId, r.Role));

@@ -10,7 +10,9 @@ using Scr.Core.Services.Reviews;
 namespace Scr.Core.Services.Deadlines;
 
 /// <summary>One deadline of one case, with its state at the moment it was read.</summary>
-public sealed record CaseDeadline(Guid ReviewId, string Reference, Guid BoardId, string BoardName, Deadline Deadline, DeadlineState State)
+/// <param name="TeamOwners">Who on the review team answers for it (<see cref="DeadlineResponsibility.TeamOwnersOf"/>).</param>
+public sealed record CaseDeadline(Guid ReviewId, string Reference, Guid BoardId, string BoardName, Deadline Deadline, DeadlineState State,
+    IReadOnlyList<Guid> TeamOwners)
 {
     /// <summary>Still to do: due, due soon or overdue.</summary>
     public bool IsOpen => State is DeadlineState.Due or DeadlineState.DueSoon or DeadlineState.Overdue;
@@ -75,7 +77,7 @@ public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHoli
 
     /// <summary>The deadlines the person answers for or is copied on (see <see cref="DeadlineResponsibility"/>): their calendar.</summary>
     public async Task<IReadOnlyList<CaseDeadline>> ResponsibleForAsync(Principal principal, CancellationToken cancellationToken = default) =>
-        (await ForAsync(principal, cancellationToken)).Where(d => DeadlineResponsibility.Concerns(principal, d.BoardId, d.Deadline)).ToList();
+        (await ForAsync(principal, cancellationToken)).Where(d => DeadlineResponsibility.Concerns(principal, d.BoardId, d.TeamOwners, d.Deadline)).ToList();
 
     /// <summary>The deadlines of one case the person has opened, as much as they may see.</summary>
     public async Task<IReadOnlyList<CaseDeadline>> ForCaseAsync(ReviewView view, Principal principal, CancellationToken cancellationToken = default)
@@ -137,7 +139,8 @@ public sealed class DeadlineService(ScrDbContext db, BankHolidayService bankHoli
         {
             if (agencies is null || (deadline.AgencyId is { } agencyId && agencies.Contains(agencyId)))
             {
-                yield return new CaseDeadline(review.Id, review.Reference, review.BoardId, review.Board?.Name ?? "", deadline, deadline.StateAt(now));
+                yield return new CaseDeadline(review.Id, review.Reference, review.BoardId, review.Board?.Name ?? "", deadline, deadline.StateAt(now),
+                    DeadlineResponsibility.TeamOwnersOf(deadline.Kind, review.Team));
             }
         }
     }

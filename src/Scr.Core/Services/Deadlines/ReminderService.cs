@@ -111,7 +111,10 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
         return true;
     }
 
-    /// <summary>The deadline's owners, and for a missed one those copied (see <see cref="DeadlineResponsibility"/>).</summary>
+    /// <summary>
+    /// The deadline's owners (by role, and on the review team), and for a missed one those copied (see
+    /// <see cref="DeadlineResponsibility"/>).
+    /// </summary>
     private async Task<IReadOnlyList<Recipient>> RecipientsAsync(Review review, Deadline deadline, ReminderKind kind, CancellationToken cancellationToken)
     {
         var roles = kind == ReminderKind.Missed ? DeadlineResponsibility.Concerned(deadline.Kind) : DeadlineResponsibility.Owners(deadline.Kind);
@@ -127,6 +130,7 @@ public sealed class ReminderService(ScrDbContext db, DeadlineService deadlines, 
                     : await messenger.HoldersAsync(id, group.Select(r => r.Role).ToArray(), cancellationToken));
             }
         }
+        recipients.AddRange(await messenger.UsersAsync(DeadlineResponsibility.TeamOwnersOf(deadline.Kind, review.Team), cancellationToken));
         return recipients.DistinctBy(r => r.UserId).ToList();
     }
 

@@ -29,6 +29,18 @@ public sealed class Messenger(ScrDbContext db, IEmailSender email, IOptions<ScrS
         return rows.DistinctBy(r => r.Id).Select(r => new Recipient(r.Id, r.DisplayName, r.Email ?? "")).ToList();
     }
 
+    /// <summary>The active accounts among these people.</summary>
+    public async Task<IReadOnlyList<Recipient>> UsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.DisabledAt == null)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        return rows.Select(r => new Recipient(r.Id, r.DisplayName, r.Email ?? "")).ToList();
+    }
+
     /// <summary>
     /// Who hears for an agency about a case (requests to secure records, file reviews, the decision): its leads, or its
     /// review authors when it has no active lead, so a request always reaches someone who can act on it.
