@@ -302,7 +302,7 @@ public static class ChronologyDates
             hint = $"the year must be from {MinYear} to {MaxYear}";
             return null;
         }
-        if (month is < 1 or > 12)
+        if (month != 0 ? month > 12 : day != 0)
         {
             hint = month > 12 && day is >= 1 and <= 12 ? $"there is no month {month}: write the day first, as in 31/01/2003" : null;
             return null;

@@ -244,10 +244,10 @@ public sealed class ChronologyDiscrepancyFinder
     private static bool IsJointEvent(ContactType type) => type is ContactType.StrategyDiscussion or ContactType.CaseConference or ContactType.Court;
 
     private static bool TimesFit(ChronologyEntry a, ChronologyEntry b) =>
-        a.Time is not { } x || b.Time is not { } y || Math.Abs((x - y).Ticks) <= SameEventWindow.Ticks;
+        a.Time is not { } x || b.Time is not { } y || Math.Abs(x.Ticks - y.Ticks) <= SameEventWindow.Ticks;
 
     private static int Distance(ChronologyEntry a, ChronologyEntry b) =>
-        a.Time is { } x && b.Time is { } y ? (int)Math.Abs((x - y).TotalMinutes) : 0;
+        a.Time is { } x && b.Time is { } y ? (int)(Math.Abs(x.Ticks - y.Ticks) / TimeSpan.TicksPerMinute) : 0;
 
     private void FinishDay()
     {

@@ -216,7 +216,7 @@ public sealed class ChronologyEntryBuilder
             {
                 if (text.Length > column.MaxLength)
                 {
-                    problems.Add(new ChronologyProblem(row, NameOf(column.Column), $"is {text.Length:N0} characters long: the most is {column.MaxLength:N0}"));
+                    problems.Add(new ChronologyProblem(row, NameOf(column.Column), $"is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long: the most is {column.MaxLength.ToString("N0", CultureInfo.InvariantCulture)}"));
                 }
                 if (text.Contains('\uFFFD'))
                 {

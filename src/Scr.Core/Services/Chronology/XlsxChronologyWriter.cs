@@ -1,8 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Chronology;
@@ -10,8 +9,9 @@ using Scr.Core.Rules.Chronology;
 namespace Scr.Core.Services.Chronology;
 
 /// <summary>
-/// An Excel workbook (.xlsx) in the template's columns, written as it goes: the sheet's XML streams into the zipped part
-/// (no document tree), each text in its cell (no table of shared strings to hold). The header row is bold and frozen, with
+/// An Excel workbook (.xlsx) in the template's columns, written as it goes: the sheet's XML streams into its entry of the
+/// zip package (no document tree, and no package held in memory), each text in its cell (no table of shared strings to
+/// hold); the workbook's other parts, all small, follow it. The header row is bold and frozen, with
 /// a filter; the fixed columns (approximate date, contact type, child seen, wishes and feelings) offer the template's
 /// values in a list and refuse others; the page is landscape. Dates known to the day are Excel dates (dd/mm/yyyy) and
 /// times Excel times (hh:mm), so that Excel can sort and filter them; a month or a year alone is text (Mar 2003, 2003).
@@ -22,6 +22,9 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
+    private const string SheetContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
     /// <summary>Rows the template's lists and text columns reach: all of Excel's.</summary>
     private const int LastRow = 1048576;
@@ -37,14 +40,8 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
 
     private static readonly DateOnly Epoch = new(1899, 12, 30);
 
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
     private readonly bool _template;
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
-    private readonly WorksheetPart _sheetPart;
-    private readonly WorksheetPart? _guidancePart;
-    private readonly WorkbookStylesPart _stylesPart;
+    private readonly ZipArchive _zip;
     private readonly Stream _sheetStream;
     private readonly XmlWriter _sheet;
     private int _row;
@@ -52,16 +49,9 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
 
     public XlsxChronologyWriter(Stream stream, bool leaveOpen, bool guidance)
     {
-        _stream = stream;
-        _leaveOpen = leaveOpen;
         _template = guidance;
-        _document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        _workbook = _document.AddWorkbookPart();
-        _stylesPart = _workbook.AddNewPart<WorkbookStylesPart>();
-        _sheetPart = _workbook.AddNewPart<WorksheetPart>();
-        _guidancePart = guidance ? _workbook.AddNewPart<WorksheetPart>() : null;
-
-        _sheetStream = _sheetPart.GetStream(FileMode.Create, FileAccess.Write);
+        _zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen);
+        _sheetStream = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
         _sheet = XmlWriter.Create(_sheetStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
         _sheet.WriteStartDocument(true);
         _sheet.WriteStartElement("worksheet", Main);
@@ -171,20 +161,20 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         _sheet.Dispose();
         _sheetStream.Dispose();
 
-        if (_guidancePart is not null)
+        if (_template)
         {
-            WriteGuidance(_guidancePart);
+            WritePart("xl/worksheets/sheet2.xml", WriteGuidance);
         }
-        WritePart(_stylesPart, Styles);
-        WritePart(_workbook, xml =>
+        WritePart("xl/styles.xml", Styles);
+        WritePart("xl/workbook.xml", xml =>
         {
             xml.WriteStartElement("workbook", Main);
             xml.WriteAttributeString("xmlns", "r", null, Relationships);
             xml.WriteStartElement("sheets", Main);
-            Sheet(xml, ChronologyTemplate.SheetName, 1, _workbook.GetIdOfPart(_sheetPart));
-            if (_guidancePart is not null)
+            Sheet(xml, ChronologyTemplate.SheetName, 1);
+            if (_template)
             {
-                Sheet(xml, ChronologyTemplate.GuidanceSheetName, 2, _workbook.GetIdOfPart(_guidancePart));
+                Sheet(xml, ChronologyTemplate.GuidanceSheetName, 2);
             }
             xml.WriteEndElement();
             xml.WriteStartElement("definedNames", Main);
@@ -197,15 +187,70 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
             xml.WriteEndElement();
             xml.WriteEndElement();
         });
-        _document.Dispose();
+        WritePart("xl/_rels/workbook.xml.rels", xml =>
+        {
+            xml.WriteStartElement("Relationships", PackageRelationships);
+            Relationship(xml, "rId1", "worksheet", "worksheets/sheet1.xml");
+            if (_template)
+            {
+                Relationship(xml, "rId2", "worksheet", "worksheets/sheet2.xml");
+            }
+            Relationship(xml, "rId3", "styles", "styles.xml");
+            xml.WriteEndElement();
+        });
+        WritePart("_rels/.rels", xml =>
+        {
+            xml.WriteStartElement("Relationships", PackageRelationships);
+            Relationship(xml, "rId1", "officeDocument", "xl/workbook.xml");
+            xml.WriteEndElement();
+        });
+        WritePart("[Content_Types].xml", xml =>
+        {
+            xml.WriteStartElement("Types", ContentTypes);
+            foreach (var (extension, type) in new[] { ("rels", "application/vnd.openxmlformats-package.relationships+xml"), ("xml", "application/xml") })
+            {
+                xml.WriteStartElement("Default", ContentTypes);
+                xml.WriteAttributeString("Extension", extension);
+                xml.WriteAttributeString("ContentType", type);
+                xml.WriteEndElement();
+            }
+            var parts = new List<(string, string)>
+            {
+                ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+                ("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
+                ("/xl/worksheets/sheet1.xml", SheetContentType),
+            };
+            if (_template)
+            {
+                parts.Add(("/xl/worksheets/sheet2.xml", SheetContentType));
+            }
+            foreach (var (part, type) in parts)
+            {
+                xml.WriteStartElement("Override", ContentTypes);
+                xml.WriteAttributeString("PartName", part);
+                xml.WriteAttributeString("ContentType", type);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        });
+        _zip.Dispose();
     }
 
-    private static void Sheet(XmlWriter xml, string name, int id, string relationship)
+    private static void Relationship(XmlWriter xml, string id, string type, string target)
+    {
+        xml.WriteStartElement("Relationship", PackageRelationships);
+        xml.WriteAttributeString("Id", id);
+        xml.WriteAttributeString("Type", $"{Relationships}/{type}");
+        xml.WriteAttributeString("Target", target);
+        xml.WriteEndElement();
+    }
+
+    private static void Sheet(XmlWriter xml, string name, int id)
     {
         xml.WriteStartElement("sheet", Main);
         xml.WriteAttributeString("name", name);
         xml.WriteAttributeString("sheetId", Number(id));
-        xml.WriteAttributeString("id", Relationships, relationship);
+        xml.WriteAttributeString("id", Relationships, $"rId{id}");
         xml.WriteEndElement();
     }
 
@@ -233,7 +278,7 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         _sheet.WriteEndElement();
     }
 
-    private void WriteGuidance(WorksheetPart part) => WritePart(part, xml =>
+    private static void WriteGuidance(XmlWriter xml)
     {
         xml.WriteStartElement("worksheet", Main);
         xml.WriteStartElement("cols", Main);
@@ -271,11 +316,11 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         }
         xml.WriteEndElement();
         xml.WriteEndElement();
-    });
+    }
 
-    private static void WritePart(OpenXmlPart part, Action<XmlWriter> write)
+    private void WritePart(string name, Action<XmlWriter> write)
     {
-        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var stream = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument(true);
         write(xml);
@@ -524,20 +569,10 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         {
             if (!_completed)
             {
+                // An incomplete workbook: closed as it is, for whoever wrote it to throw away.
                 _sheet.Dispose();
                 _sheetStream.Dispose();
-                try
-                {
-                    _document.Dispose();
-                }
-                catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
-                {
-                    // An incomplete workbook is thrown away by whoever wrote it.
-                }
-            }
-            if (!_leaveOpen)
-            {
-                _stream.Dispose();
+                _zip.Dispose();
             }
         }
         base.Dispose(disposing);
