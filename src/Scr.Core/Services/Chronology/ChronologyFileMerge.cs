@@ -67,6 +67,11 @@ public static class ChronologyFileMerge
     /// and moved into place only when the merge succeeds: on failure the output path is left as it was.
     /// </summary>
     public static ChronologyMergeResult MergeFiles(IReadOnlyList<string> inputPaths, string outputPath, ChronologyMergeOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        MergeFiles(inputPaths.Select(ChronologyMergeInput.FromFile).ToList(), outputPath, options, cancellationToken);
+
+    /// <inheritdoc cref="MergeFiles(IReadOnlyList{string}, string, ChronologyMergeOptions?, CancellationToken)"/>
+    public static ChronologyMergeResult MergeFiles(IReadOnlyList<ChronologyMergeInput> inputs, string outputPath, ChronologyMergeOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var format = ChronologyReader.FormatOf(outputPath)
@@ -75,7 +80,7 @@ public static class ChronologyFileMerge
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var result = Merge(inputPaths.Select(ChronologyMergeInput.FromFile).ToList(),
+            var result = Merge(inputs,
                 () => new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), format, options, cancellationToken);
             if (result.Ok)
             {

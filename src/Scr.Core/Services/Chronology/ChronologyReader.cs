@@ -292,7 +292,8 @@ public abstract class ChronologyReader : IDisposable
             return;
         }
         _lastReported = Row;
-        progress.Report(new ChronologyReadProgress(Row, BytesRead, TotalBytes));
+        // At the end the whole file has been read, whatever the reader's position says.
+        progress.Report(new ChronologyReadProgress(Row, force && TotalBytes > 0 ? TotalBytes : BytesRead, TotalBytes));
     }
 
     public void Dispose()
