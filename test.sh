@@ -47,7 +47,7 @@ trap 'exit 143' TERM
 # --- System packages ----------------------------------------------------------
 # The end-to-end tests drive Debian's chromium; the PostgreSQL tests need the
 # server programs (initdb, pg_ctl) to start their own cluster; the document
-# tests open what the service writes (Word files) in LibreOffice, headless.
+# tests open what the service writes (Word files, workbooks) in LibreOffice, headless.
 # apt only runs when one of them is missing, so repeated runs stay offline and
 # fast. SCR_E2E_CHROMIUM may name another browser binary; it defaults to Debian's.
 export SCR_E2E_CHROMIUM=${SCR_E2E_CHROMIUM:-/usr/bin/chromium}
@@ -55,6 +55,10 @@ missing=()
 [[ -x $SCR_E2E_CHROMIUM ]] || missing+=(chromium)
 pg_cluster_bindir >/dev/null || missing+=(postgresql)
 command -v libreoffice >/dev/null || command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# Calc, for the spreadsheets (chronologies as .xlsx): a package of its own.
+if command -v dpkg-query >/dev/null && ! dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q 'ok installed'; then
+  missing+=(libreoffice-calc-nogui)
+fi
 if ((${#missing[@]})); then
   if ((EUID != 0)); then
     echo "test.sh: ${missing[*]} missing; run as root, or: apt-get install ${missing[*]}" >&2

@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders and load demo data.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders, load demo data and merge agency chronologies.")
         {
             HelpName = Name,
         };
@@ -139,6 +139,7 @@ public static class CliApp
         root.Subcommands.Add(demo);
         root.Subcommands.Add(audit);
         root.Subcommands.Add(reminders);
+        root.Subcommands.Add(ChronologyCommands.Create(cli));
         return root;
     }
 

@@ -25,6 +25,9 @@ public class HelpTests
         "audit tail",
         "reminders",
         "reminders run",
+        "chronology",
+        "chronology merge",
+        "chronology template",
     ];
 
     [Theory]

@@ -13,6 +13,17 @@ public static class LibreOffice
     /// <summary>The program: SCR_TEST_LIBREOFFICE if set, else libreoffice or soffice on the PATH; null when there is none.</summary>
     public static string? Binary { get; } = Find();
 
+    public const string CalcSkipReason = "LibreOffice Calc is not installed (apt-get install libreoffice-calc-nogui; ./test.sh installs it).";
+
+    /// <summary>
+    /// Whether LibreOffice can open spreadsheets: Calc is a package of its own (libreoffice-calc-nogui), without which
+    /// converting an .xlsx says "source file could not be loaded". Its library sits beside the program.
+    /// </summary>
+    public static bool HasCalc { get; } = Binary is { } binary
+        && Path.GetDirectoryName(new FileInfo(binary).ResolveLinkTarget(returnFinalTarget: true)?.FullName) is { } program
+        ? File.Exists(Path.Combine(program, "libsclo.so")) || File.Exists(Path.Combine(program, "sclo.dll"))
+        : Binary is not null;
+
     private static string? Find()
     {
         if (Environment.GetEnvironmentVariable("SCR_TEST_LIBREOFFICE") is { Length: > 0 } configured)
