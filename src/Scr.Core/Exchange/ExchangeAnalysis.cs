@@ -2,6 +2,12 @@ using Scr.Core.Rules.Analysis;
 
 namespace Scr.Core.Exchange;
 
+/// <summary>The tables of a file, with what was read to count them.</summary>
+/// <param name="Reviews">Every review of the file.</param>
+/// <param name="ReviewsOfBoardOrRegion">The reviews of the board or region the analysis was limited to, whatever their dates.</param>
+/// <param name="Boards">The file's boards.</param>
+public sealed record ExchangeAnalysisResult(AnalysisReport Tables, int Reviews, int ReviewsOfBoardOrRegion, IReadOnlyList<ExchangeBoard> Boards);
+
 /// <summary>How far the analysis of a file has come.</summary>
 public readonly record struct ExchangeProgress(int Reviews, long BytesRead, long? Length);
 
@@ -14,7 +20,7 @@ public static class ExchangeAnalysis
     /// <summary>The read buffer for a file: large reads, few of them.</summary>
     private const int FileBuffer = 4 << 20;
 
-    public static AnalysisReport Analyse(string path, AnalysisLimits? limits = null, IProgress<ExchangeProgress>? progress = null)
+    public static ExchangeAnalysisResult Analyse(string path, AnalysisLimits? limits = null, IProgress<ExchangeProgress>? progress = null)
     {
         using var stream = OpenRead(path);
         return Analyse(stream, limits, null, progress);
@@ -25,7 +31,7 @@ public static class ExchangeAnalysis
     /// the writer lists the boards first, but another sender may not, so unless <paramref name="boards"/> are given the
     /// boards are first read on their own, from a stream that can seek.
     /// </summary>
-    public static AnalysisReport Analyse(Stream stream, AnalysisLimits? limits = null, IReadOnlyList<ExchangeBoard>? boards = null,
+    public static ExchangeAnalysisResult Analyse(Stream stream, AnalysisLimits? limits = null, IReadOnlyList<ExchangeBoard>? boards = null,
         IProgress<ExchangeProgress>? progress = null)
     {
         var analysis = new CrossCaseAnalysis(limits);
@@ -63,7 +69,9 @@ public static class ExchangeAnalysis
             analysis.AddBoard(reader.Boards[boardsAdded]);
         }
         progress?.Report(new ExchangeProgress(reader.ReviewsRead, reader.BytesRead, length));
-        return reader.Problems.Any ? throw new ExchangeFileException(reader.Problems) : analysis.Tables();
+        return reader.Problems.Any
+            ? throw new ExchangeFileException(reader.Problems)
+            : new ExchangeAnalysisResult(analysis.Tables(), reader.ReviewsRead, analysis.ReviewsOfBoardOrRegion, reader.Boards);
     }
 
     /// <summary>Opens a file for reading straight through, without a second buffer of the stream's own.</summary>

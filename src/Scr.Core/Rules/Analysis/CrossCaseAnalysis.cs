@@ -222,6 +222,9 @@ public sealed class CrossCaseAnalysis
     /// <summary>How many reviews have been fed in, within the limits or not.</summary>
     public int ReviewsSeen { get; private set; }
 
+    /// <summary>How many reviews were of the board or region the analysis is limited to (whatever their dates).</summary>
+    public int ReviewsOfBoardOrRegion { get; private set; }
+
     /// <summary>
     /// A board known to the sender: the base of <c>boards-not-in-touch</c> and where its reviews' region comes from. When
     /// the analysis is limited to a region, add the boards before their reviews. A board added again is ignored.
@@ -249,6 +252,7 @@ public sealed class CrossCaseAnalysis
         {
             return;
         }
+        ReviewsOfBoardOrRegion++;
         AddToPanelTables(review);
         if (!PanelFigures.InPeriod(review.Incident?.Date, _limits.From, _limits.To))
         {
