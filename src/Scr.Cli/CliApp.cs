@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders, load demo data and merge agency chronologies.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders, analyse exchange files, load demo data and merge agency chronologies.")
         {
             HelpName = Name,
         };
@@ -119,6 +119,7 @@ public static class CliApp
         demo.Subcommands.Add(DemoCodeCommand.Create(cli));
         demo.Subcommands.Add(DemoBulkCasesCommand.Create(cli));
         demo.Subcommands.Add(DemoSessionCommand.Create(cli));
+        demo.Subcommands.Add(DemoExchangeCommand.Create(cli));
 
         var calendar = new Command("calendar", "The bank holidays of England and Wales that working-day deadlines skip.");
         calendar.Subcommands.Add(CalendarListCommand.Create(cli));
@@ -140,6 +141,7 @@ public static class CliApp
         root.Subcommands.Add(audit);
         root.Subcommands.Add(reminders);
         root.Subcommands.Add(ChronologyCommands.Create(cli));
+        root.Subcommands.Add(AnalyseCommand.Create(cli));
         return root;
     }
 

@@ -30,6 +30,7 @@ public sealed class CliContext
         _configuration = configuration;
         _configureServices = configureServices;
         Interactive = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        ErrorIsTerminal = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),
@@ -52,6 +53,9 @@ public sealed class CliContext
 
     /// <summary>True when standard output is a terminal (progress bars and colour); false when redirected or captured.</summary>
     public bool Interactive { get; }
+
+    /// <summary>True when standard error is a terminal, so progress can be shown there while standard output is redirected.</summary>
+    public bool ErrorIsTerminal { get; }
 
     public Option<string[]> ConfigOption { get; } = new("--config")
     {

@@ -16,7 +16,7 @@ public sealed record AnalysisRow(string Key, int Count, [property: JsonIgnore(Co
 /// A table of the cross-case analysis and the National Panel's figures: computed from the records, never stored. Every
 /// key of the table appears, even with count 0, in the order the table defines.
 /// </summary>
-public sealed record AnalysisTable(string Id, int Base, IReadOnlyList<AnalysisRow> Rows)
+public sealed record AnalysisTable(string Id, int Base, IReadOnlyList<AnalysisRow> Rows) : IAnalysisTable
 {
     /// <summary>A table whose every row's percent is of the table's base.</summary>
     public static AnalysisTable Of(string id, int tableBase, params (string Key, int Count)[] rows) =>
