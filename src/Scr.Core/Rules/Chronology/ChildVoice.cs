@@ -63,6 +63,7 @@ public sealed class ChildVoiceCounter
     private readonly ChronologyPeriod _period;
     private readonly Scope _overall = new();
     private readonly Dictionary<string, (string Agency, Scope Scope)> _agencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Scope> _byName = new(StringComparer.Ordinal);
     private readonly List<PeriodChildVoice> _periods = [];
     private DateOnly? _periodStart;
     private ChildVoiceCounts _periodCounts = ChildVoiceCounts.None;
@@ -79,13 +80,22 @@ public sealed class ChildVoiceCounter
             return;
         }
         _overall.Add(entry);
-        var key = ChronologyTemplate.Normalise(entry.Agency);
-        if (!_agencies.TryGetValue(key, out var agency))
+        // By the name as written first (the same few strings on every entry), then as agencies are matched.
+        if (!_byName.TryGetValue(entry.Agency, out var scope))
         {
-            agency = (entry.Agency, new Scope());
-            _agencies[key] = agency;
+            var key = ChronologyTemplate.Normalise(entry.Agency);
+            if (!_agencies.TryGetValue(key, out var agency))
+            {
+                agency = (entry.Agency, new Scope());
+                _agencies[key] = agency;
+            }
+            scope = agency.Scope;
+            if (_byName.Count < 10_000)
+            {
+                _byName[entry.Agency] = scope;
+            }
         }
-        agency.Scope.Add(entry);
+        scope.Add(entry);
 
         var start = PeriodStart(entry.Date, _period);
         if (_periodStart is { } current && start != current)

@@ -49,7 +49,6 @@ public sealed class ChronologyEntryBuilder
 {
     private readonly string[] _names;
     private readonly string? _agency;
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     /// <param name="columnNames">The name of each template column as the file's header writes it (indexed by <see cref="ChronologyColumn"/>);
     /// null for the template's labels.</param>
@@ -196,10 +195,10 @@ public sealed class ChronologyEntryBuilder
 
         var entry = new ChronologyEntry
         {
-            Agency = Pool(agency) ?? "",
-            PractitionerRole = Pool(role) ?? "",
+            Agency = agency ?? "",
+            PractitionerRole = role ?? "",
             ContactType = contactType,
-            Present = Pool(Text(cells, ChronologyColumn.Present)),
+            Present = Text(cells, ChronologyColumn.Present),
             ChildSeen = seen,
             Wishes = wishes,
             WishesText = wishesText,
@@ -283,22 +282,4 @@ public sealed class ChronologyEntryBuilder
     }
 
     private static string Values(ChronologyColumn column) => string.Join(", ", ChronologyTemplate.Of(column).Values!);
-
-    /// <summary>One string for the values rows repeat (agency, role, who was present), so thousands of entries share them.</summary>
-    private string? Pool(string? text)
-    {
-        if (text is null || text.Length > 200)
-        {
-            return text;
-        }
-        if (_pool.TryGetValue(text, out var pooled))
-        {
-            return pooled;
-        }
-        if (_pool.Count < 4096)
-        {
-            _pool[text] = text;
-        }
-        return text;
-    }
 }

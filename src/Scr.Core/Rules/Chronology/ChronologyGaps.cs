@@ -74,11 +74,27 @@ public sealed class ChronologyGapFinder
         Check(_overall, null, _last ?? _options.PeriodFrom, date);
         _last = date;
 
-        if (_expected.Count > 0 && _expected.TryGetValue(ChronologyTemplate.Normalise(entry.Agency), out var agency))
+        if (_expected.Count > 0 && Expected(entry.Agency) is { } agency)
         {
             Check(_byAgency, agency, _lastByAgency.TryGetValue(agency, out var previous) ? previous : _options.PeriodFrom, date);
             _lastByAgency[agency] = date;
         }
+    }
+
+    private readonly Dictionary<string, string?> _expectedByName = new(StringComparer.Ordinal);
+
+    /// <summary>The expected agency an entry's agency is, if any: remembered by the name as written.</summary>
+    private string? Expected(string agency)
+    {
+        if (!_expectedByName.TryGetValue(agency, out var expected))
+        {
+            expected = _expected.GetValueOrDefault(ChronologyTemplate.Normalise(agency));
+            if (_expectedByName.Count < 10_000)
+            {
+                _expectedByName[agency] = expected;
+            }
+        }
+        return expected;
     }
 
     /// <summary>The gaps, once every entry is added: overall by date, then each expected agency's by agency and date.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using Scr.Core.Models;
 using Scr.Core.Rules;
@@ -77,9 +78,23 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
 
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
-        var when = entry.When;
-        _csv.WriteField(ChronologyDates.FormatDate(when));
-        _csv.WriteField(entry.Time is { } time ? ChronologyDates.FormatTime(time) : null);
+        Span<char> text = stackalloc char[10];
+        if (entry.Precision == DatePrecision.Day && entry.Date.TryFormat(text, out var written, ChronologyDates.DayFormat, CultureInfo.InvariantCulture))
+        {
+            _csv.WriteField(text[..written]);
+        }
+        else
+        {
+            _csv.WriteField(ChronologyDates.FormatDate(entry.When));
+        }
+        if (entry.Time is { } time && time.Second == 0 && time.TryFormat(text, out written, "HH:mm", CultureInfo.InvariantCulture))
+        {
+            _csv.WriteField(text[..written]);
+        }
+        else
+        {
+            _csv.WriteField(entry.Time is { } t ? ChronologyDates.FormatTime(t) : null);
+        }
         _csv.WriteField(YesNo(entry.Approximate));
         _csv.WriteField(entry.Agency);
         _csv.WriteField(entry.PractitionerRole);
