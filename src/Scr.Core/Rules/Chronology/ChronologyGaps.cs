@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -59,6 +60,7 @@ public sealed class ChronologyGapFinder
     /// <summary>Whether an entry is a contact for the gaps.</summary>
     public static bool IsContact(ChronologyEntry entry) => entry.Precision == DatePrecision.Day && entry.ContactType != ContactType.Supervision;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (!IsContact(entry))

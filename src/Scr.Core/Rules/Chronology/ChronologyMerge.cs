@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -203,6 +204,7 @@ public static class ChronologyMerge
     {
         public static readonly HeadComparer Instance = new();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(Head x, Head y)
         {
             var order = ChronologyOrder.Compare(x.Entry, y.Entry);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Scr.Core.Models;
 
@@ -214,8 +215,9 @@ public static class ChronologyTemplate
     /// A value as typed (the template's own words, in any case: most values) or, failing that, normalised. The first needs
     /// no new string, which counts over a hundred thousand rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Find<T>(Dictionary<string, T> normalised, Dictionary<string, T> exact, string text, out T value) =>
-        exact.TryGetValue(text, out value!) || normalised.TryGetValue(Normalise(text), out value!);
+            exact.TryGetValue(text, out value!) || normalised.TryGetValue(Normalise(text), out value!);
 
     private static Dictionary<string, ChronologyColumn> BuildHeaderNames()
     {

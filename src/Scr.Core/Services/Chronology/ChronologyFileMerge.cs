@@ -25,8 +25,15 @@ public sealed record ChronologyMergeOptions
     /// <summary>Problems kept to report for each file; past this they are only counted.</summary>
     public int MaxProblems { get; init; } = 10_000;
 
-    /// <summary>Told how far reading has gone across every input.</summary>
+    /// <summary>Told how far reading has gone across every input (from the threads that read them, one report at a time).</summary>
     public IProgress<ChronologyMergeProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Whether to read the inputs ahead and write the output behind the merge on the thread pool, in batches: true, false, or
+    /// null to do so on machines with 4 cores or more. On fewer, the hand-over between threads costs more than it saves (it
+    /// was measured slower on 2 cores shared with other work).
+    /// </summary>
+    public bool? ReadAhead { get; init; }
 }
 
 /// <summary>
@@ -125,6 +132,7 @@ public static class ChronologyFileMerge
         ChronologyMergeOptions options, bool inMemory, CancellationToken cancellationToken)
     {
         var progress = new MergeProgress(inputs.Count, options.Progress, inMemory ? 2 : 1);
+        var readAhead = options.ReadAhead ?? Environment.ProcessorCount >= 4;
         var readers = new List<ChronologyReader>(inputs.Count);
         var background = new List<Task>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -159,8 +167,8 @@ public static class ChronologyFileMerge
                 }
             }
 
-            // Reading (and checking) runs ahead on the thread pool, writing behind, so that on a machine with more than one
-            // core they overlap with the merge and the analysis on this thread.
+            // Reading (and checking) runs ahead on the thread pool, and writing behind (when options.ReadAhead says so), so that
+            // they overlap with the merge and the analysis on this thread.
             IReadOnlyList<IEnumerable<ChronologyEntry>> sources;
             if (inMemory)
             {
@@ -171,6 +179,10 @@ public static class ChronologyFileMerge
                 }, stop.Token)).ToList();
                 background.AddRange(lists);
                 sources = lists.Select(list => Watch(list.GetAwaiter().GetResult())).ToList();
+            }
+            else if (!readAhead)
+            {
+                sources = readers.Select(r => Watch(r.Entries())).ToList();
             }
             else
             {
@@ -184,18 +196,23 @@ public static class ChronologyFileMerge
 
             writer = ChronologyWriter.Create(openOutput(), outputFormat);
             var output = writer;
-            toWrite = Channel.CreateBounded<(ChronologyEntry, bool)[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-            var writing = Task.Run(async () =>
+            Task? writing = null;
+            if (readAhead)
             {
-                await foreach (var batch in toWrite.Reader.ReadAllAsync(stop.Token))
+                toWrite = Channel.CreateBounded<(ChronologyEntry, bool)[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+                var channel = toWrite;
+                writing = Task.Run(async () =>
                 {
-                    foreach (var (entry, sameTime) in batch)
+                    await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
                     {
-                        output.Write(entry, sameTime);
+                        foreach (var (entry, sameTime) in batch)
+                        {
+                            output.Write(entry, sameTime);
+                        }
                     }
-                }
-            }, stop.Token);
-            background.Add(writing);
+                }, stop.Token);
+                background.Add(writing);
+            }
 
             var gaps = new ChronologyGapFinder(options.Gaps);
             var voice = new ChildVoiceCounter(options.Period);
@@ -218,7 +235,14 @@ public static class ChronologyFileMerge
                 sameTimeGroups += multiAgency ? 1 : 0;
                 foreach (var entry in group)
                 {
-                    pending.Add((entry, multiAgency));
+                    if (toWrite is null)
+                    {
+                        output.Write(entry, multiAgency);
+                    }
+                    else
+                    {
+                        pending.Add((entry, multiAgency));
+                    }
                     gaps.Add(entry);
                     voice.Add(entry);
                     discrepancies.Add(entry);
@@ -232,7 +256,7 @@ public static class ChronologyFileMerge
 
             void Send()
             {
-                if (pending.Count > 0 && !toWrite.Writer.TryWrite([.. pending]))
+                if (pending.Count > 0 && !toWrite!.Writer.TryWrite([.. pending]))
                 {
                     toWrite.Writer.WriteAsync([.. pending], stop.Token).AsTask().GetAwaiter().GetResult();
                 }
@@ -268,9 +292,12 @@ public static class ChronologyFileMerge
                 return new ChronologyMergeResult(null, problems, problemCount);
             }
             Flush();
-            Send();
-            toWrite.Writer.Complete();
-            writing.GetAwaiter().GetResult();
+            if (toWrite is not null)
+            {
+                Send();
+                toWrite.Writer.Complete();
+                writing!.GetAwaiter().GetResult();
+            }
             writer.Complete();
             var summary = new ChronologyMergeSummary(count, inputs.Count,
                 agencies.Order(Comparer<string>.Create(ChronologyOrder.CompareAgency)).ToList(), first, last, approximate, sameTimeGroups, inMemory,

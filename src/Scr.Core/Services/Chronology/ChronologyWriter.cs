@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Models;
 using Scr.Core.Rules;
@@ -76,6 +77,7 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         _csv.WriteHeader(Header);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
         Span<char> text = stackalloc char[10];
