@@ -10,13 +10,13 @@
 # (installed with apt when missing and run as root; otherwise each command is
 # timed BENCH_RUNS times here):
 #
-#   scr merge, to CSV  - `scr chronology merge` of the 30 files to CSV: reading,
-#                        checking every row, the k-way merge, the gap, child-seen
-#                        and discrepancy analysis, and writing
-#   scr merge, to XLSX - the same, writing a workbook (for information)
-#   sort -m            - `LC_ALL=C sort -m` of the same rows, pre-sorted per
-#                        agency, without the header rows
-#   sort               - `LC_ALL=C sort` of the concatenation of those rows
+#   scr-merge-csv  - `scr chronology merge` of the 30 files to CSV: reading,
+#                    checking every row, the k-way merge, the gap, child-seen
+#                    and discrepancy analysis, and writing
+#   scr-merge-xlsx - the same, writing a workbook (for information)
+#   sort-m         - `LC_ALL=C sort -m` of the same rows, pre-sorted per
+#                    agency, without the header rows
+#   sort           - `LC_ALL=C sort` of the concatenation of those rows
 #
 # and prints the ratios of the merge to CSV to each sort; the target is within
 # 3 times `sort` of the concatenation. Absolute numbers depend on the machine
@@ -116,16 +116,16 @@ SORT_M="LC_ALL=C sort -m -o $WORK/sort-m.csv $WORK/rows/*.csv"
 SORT="LC_ALL=C sort -o $WORK/sort.csv $WORK/rows/*.csv"
 
 # One merge first: it must succeed, and it shows what the analysis found.
-eval "$SCR_CSV" >"$WORK/summary.txt"
+eval "$SCR_CSV" >"$WORK/summary.txt" 2>"$WORK/progress.txt" || { cat "$WORK/progress.txt" >&2; exit 1; }
 head -n 3 "$WORK/summary.txt" >&2
 merged_rows=$(($(wc -l <"$WORK/merged.csv") - 1))
 peak=""
 if [[ -x /usr/bin/time ]]; then
-  peak=$(/usr/bin/time -f '%M' bash -c "$SCR_CSV >/dev/null" 2>&1 | tail -1)
+  peak=$(/usr/bin/time -f '%M' bash -c "$SCR_CSV >/dev/null 2>&1" 2>&1 | tail -1)
 fi
 
 # --- Measure ---------------------------------------------------------------------------------
-names=("scr merge, to CSV" "scr merge, to XLSX" "sort -m" "sort")
+names=(scr-merge-csv scr-merge-xlsx sort-m sort)
 commands=("$SCR_CSV" "$SCR_XLSX" "$SORT_M" "$SORT")
 declare -a mean sd
 if command -v hyperfine >/dev/null 2>&1; then
@@ -134,6 +134,7 @@ if command -v hyperfine >/dev/null 2>&1; then
   for i in "${!names[@]}"; do
     args+=(-n "${names[$i]}" "${commands[$i]}")
   done
+  # The merge prints its progress on standard error: hyperfine discards both streams of the commands it times.
   hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-csv "$WORK/times.csv" "${args[@]}" >&2
   for i in "${!names[@]}"; do
     # command,mean,stddev,median,user,system,min,max: seconds
@@ -143,11 +144,11 @@ if command -v hyperfine >/dev/null 2>&1; then
 else
   tool="bash, $WARMUP warm-up and $RUNS timed runs of each (hyperfine is not installed)"
   for i in "${!names[@]}"; do
-    for ((w = 0; w < WARMUP; w++)); do eval "${commands[$i]}" >/dev/null; done
+    for ((w = 0; w < WARMUP; w++)); do eval "${commands[$i]}" >/dev/null 2>&1; done
     : >"$WORK/runs.txt"
     for ((r = 0; r < RUNS; r++)); do
       start=$(date +%s%N)
-      eval "${commands[$i]}" >/dev/null
+      eval "${commands[$i]}" >/dev/null 2>&1
       echo $((($(date +%s%N) - start) / 1000)) >>"$WORK/runs.txt"
     done
     mean[i]=$(awk '{ s += $1; n++ } END { printf "%.3f", s / n / 1e6 }' "$WORK/runs.txt")
@@ -183,6 +184,7 @@ echo
 echo "Merge to CSV ÷ sort of the concatenation: $to_sort ($verdict); ÷ sort -m: $to_merge."
 
 if [[ ! -f $REPORT ]]; then
+  # shellcheck disable=SC2016 # the backquotes are Markdown
   printf '# Benchmarks\n\nProduced by the scripts in `bench/`, which append a section per run.\n' >"$REPORT"
 fi
 {
@@ -193,7 +195,8 @@ fi
   echo "each agency's in date order; the merge reads and checks every row, merges them, writes the integrated chronology and"
   echo "works out the gaps, child-seen figures and discrepancies; sort(1) only orders the same rows by their bytes."
   echo
-  echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $memory memory; .NET $(dotnet --version). Timed with $tool."
+  echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $memory memory; .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg) when it ended."
+  echo "Timed with $tool."
   echo
   echo "$table"
   echo
