@@ -21,6 +21,7 @@ public sealed class CliContext
 
     private readonly IDictionary<string, string?>? _configuration;
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly Lazy<IAnsiConsole> _console;
 
     public CliContext(TextWriter stdout, TextWriter stderr, IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? configureServices = null)
@@ -31,25 +32,29 @@ public sealed class CliContext
         _configureServices = configureServices;
         Interactive = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
         ErrorIsTerminal = ReferenceEquals(stderr, System.Console.Error) && !System.Console.IsErrorRedirected;
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        _console = new Lazy<IAnsiConsole>(() =>
         {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = Interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(stdout),
+                Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = Interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            });
+            if (!Interactive)
+            {
+                // Redirected output has no window to fit: keep table rows on one line each.
+                console.Profile.Width = 240;
+            }
+            return console;
         });
-        if (!Interactive)
-        {
-            // Redirected output has no window to fit: keep table rows on one line each.
-            Console.Profile.Width = 240;
-        }
     }
 
     public TextWriter Out { get; }
     public TextWriter Error { get; }
 
-    /// <summary>Spectre.Console over <see cref="Out"/>, for tables and progress.</summary>
-    public IAnsiConsole Console { get; }
+    /// <summary>Spectre.Console over <see cref="Out"/>, for tables and progress; made when first used (commands that do not use it start faster).</summary>
+    public IAnsiConsole Console => _console.Value;
 
     /// <summary>True when standard output is a terminal (progress bars and colour); false when redirected or captured.</summary>
     public bool Interactive { get; }

@@ -257,113 +257,105 @@ public static class ChronologyCommands
                 + "Put them right and run the command again.");
             return ExitCodes.Usage;
         }
-        PrintSummary(cli, result.Summary!, outputPath, gaps, period);
+        await PrintSummaryAsync(cli, result.Summary!, outputPath, gaps, period);
         return ExitCodes.Success;
     }
 
-    private static void PrintSummary(CliContext cli, ChronologyMergeSummary summary, string output, ChronologyGapOptions gaps, ChronologyPeriod period)
+    /// <summary>The summary, as plain text on standard output (tables padded with spaces, so that logs and scripts read them too).</summary>
+    private static async Task PrintSummaryAsync(CliContext cli, ChronologyMergeSummary summary, string output, ChronologyGapOptions gaps, ChronologyPeriod period)
     {
+        var text = new System.Text.StringBuilder();
         var span = summary.First is { } first && summary.Last is { } last ? $", {ChronologyDates.Display(first)} to {ChronologyDates.Display(last)}" : "";
-        cli.Console.WriteLine($"Merged {Plural(summary.Entries, "entry", "entries")} from {Plural(summary.Inputs, "file")} "
-            + $"({Plural(summary.Agencies.Count, "agency", "agencies")}) into {output}{span}.");
+        text.Append($"Merged {Plural(summary.Entries, "entry", "entries")} from {Plural(summary.Inputs, "file")} "
+            + $"({Plural(summary.Agencies.Count, "agency", "agencies")}) into {output}{span}.\n");
         if (summary.Approximate > 0)
         {
-            cli.Console.WriteLine($"{Plural(summary.Approximate, "entry has", "entries have")} an approximate date, flagged and placed at the start of its "
-                + "day, month or year.");
+            text.Append($"{Plural(summary.Approximate, "entry has", "entries have")} an approximate date, flagged and placed at the start of its "
+                + "day, month or year.\n");
         }
         if (summary.SameTimeGroups > 0)
         {
-            cli.Console.WriteLine($"{Plural(summary.SameTimeGroups, "occasion")} when more than one agency recorded something at the same time: "
-                + "their entries stand together.");
+            text.Append($"{Plural(summary.SameTimeGroups, "occasion")} when more than one agency recorded something at the same time: "
+                + "their entries stand together.\n");
         }
         if (summary.SortedInMemory)
         {
-            cli.Console.WriteLine("A file was not in date order, so the files were sorted in memory.");
+            text.Append("A file was not in date order, so the files were sorted in memory.\n");
         }
 
-        cli.Console.WriteLine();
         var periodText = gaps.PeriodFrom is not null || gaps.PeriodTo is not null
             ? $" in the period {(gaps.PeriodFrom is { } f ? Day(f) : "from the first entry")} to {(gaps.PeriodTo is { } t ? Day(t) : "the last entry")}"
             : "";
-        cli.Console.WriteLine($"Gaps: periods longer than {Plural(gaps.ThresholdDays, "day")} with no contact from any agency{periodText}: "
-            + $"{(summary.Gaps.Overall.Count == 0 ? "none" : summary.Gaps.Overall.Count.ToString("N0", CultureInfo.InvariantCulture))}.");
+        text.Append($"\nGaps: periods longer than {Plural(gaps.ThresholdDays, "day")} with no contact from any agency{periodText}: "
+            + $"{Count(summary.Gaps.Overall.Count)}.\n");
         if (summary.Gaps.Overall.Count > 0)
         {
-            cli.Console.Write(GapTable(summary.Gaps.Overall, withAgency: false));
+            text.Append(GapTable(summary.Gaps.Overall, withAgency: false));
         }
         if (gaps.ExpectedAgencies is { Count: > 0 } expected)
         {
-            cli.Console.WriteLine($"Gaps of the agencies expected to be involved ({string.Join(", ", expected)}): "
-                + $"{(summary.Gaps.ByAgency.Count == 0 ? "none" : summary.Gaps.ByAgency.Count.ToString("N0", CultureInfo.InvariantCulture))}.");
+            text.Append($"Gaps of the agencies expected to be involved ({string.Join(", ", expected)}): {Count(summary.Gaps.ByAgency.Count)}.\n");
             if (summary.Gaps.ByAgency.Count > 0)
             {
-                cli.Console.Write(GapTable(summary.Gaps.ByAgency, withAgency: true));
+                text.Append(GapTable(summary.Gaps.ByAgency, withAgency: true));
             }
         }
 
         var voice = summary.ChildVoice;
-        cli.Console.WriteLine();
-        cli.Console.WriteLine($"Child seen and the child's wishes and feelings recorded, among {Plural(voice.Total.Contacts, "contact")} "
-            + "(every entry but supervision):");
-        var agencies = new Table().AddColumn("Agency").AddColumn(new TableColumn("Contacts").RightAligned()).AddColumn(new TableColumn("Seen").RightAligned())
-            .AddColumn(new TableColumn("Not seen").RightAligned()).AddColumn(new TableColumn("Not recorded").RightAligned())
-            .AddColumn(new TableColumn("Seen %").RightAligned()).AddColumn(new TableColumn("Wishes recorded").RightAligned())
-            .AddColumn(new TableColumn("Wishes %").RightAligned()).AddColumn("Longest without being seen").AddColumn("Longest without being seen or heard");
+        text.Append($"\nChild seen and the child's wishes and feelings recorded, among {Plural(voice.Total.Contacts, "contact")} "
+            + "(every entry but supervision):\n");
+        var agencies = new TextTable("Agency", "Contacts>", "Seen>", "Not seen>", "Not recorded>", "Seen %>", "Wishes recorded>", "Wishes %>",
+            "Longest without being seen", "Longest without being seen or heard");
         foreach (var agency in voice.ByAgency)
         {
             AddCounts(agencies, agency.Agency, agency.Counts, agency.Longest);
         }
         AddCounts(agencies, "All agencies", voice.Total, voice.Longest);
-        cli.Console.Write(agencies);
-
-        var byPeriod = new Table().AddColumn(period switch { ChronologyPeriod.Month => "Month", ChronologyPeriod.Quarter => "Quarter", _ => "Year" })
-            .AddColumn(new TableColumn("Contacts").RightAligned()).AddColumn(new TableColumn("Seen").RightAligned())
-            .AddColumn(new TableColumn("Seen %").RightAligned()).AddColumn(new TableColumn("Wishes recorded").RightAligned())
-            .AddColumn(new TableColumn("Wishes %").RightAligned());
-        foreach (var row in voice.ByPeriod)
-        {
-            byPeriod.AddRow(Cell(row.Label), Number(row.Counts.Contacts), Number(row.Counts.Seen), Cell(Percent(row.Counts.SeenPercent)),
-                Number(row.Counts.WishesRecorded), Cell(Percent(row.Counts.WishesPercent)));
-        }
+        text.Append(agencies.Render());
         if (voice.ByPeriod.Count > 0)
         {
-            cli.Console.Write(byPeriod);
+            var byPeriod = new TextTable(period switch { ChronologyPeriod.Month => "Month", ChronologyPeriod.Quarter => "Quarter", _ => "Year" },
+                "Contacts>", "Seen>", "Seen %>", "Wishes recorded>", "Wishes %>");
+            foreach (var row in voice.ByPeriod)
+            {
+                byPeriod.Add(row.Label, Number(row.Counts.Contacts), Number(row.Counts.Seen), Percent(row.Counts.SeenPercent),
+                    Number(row.Counts.WishesRecorded), Percent(row.Counts.WishesPercent));
+            }
+            text.Append('\n').Append(byPeriod.Render());
         }
 
-        cli.Console.WriteLine();
-        cli.Console.WriteLine($"Discrepancies between agencies' accounts: {(summary.Discrepancies.Count == 0 ? "none" : summary.Discrepancies.Count.ToString("N0", CultureInfo.InvariantCulture))}.");
+        text.Append($"\nDiscrepancies between agencies' accounts: {Count(summary.Discrepancies.Count)}.\n");
         foreach (var discrepancy in summary.Discrepancies)
         {
-            cli.Console.WriteLine($"  {Day(discrepancy.Date)}  {Kind(discrepancy.Kind)}: {discrepancy.Description}");
+            text.Append($"  {Day(discrepancy.Date)}  {Kind(discrepancy.Kind)}: {discrepancy.Description}\n");
         }
+        await cli.Out.WriteAsync(text.ToString());
     }
 
-    private static Table GapTable(IReadOnlyList<ChronologyGap> gaps, bool withAgency)
+    private static string GapTable(IReadOnlyList<ChronologyGap> gaps, bool withAgency)
     {
-        var table = new Table();
-        if (withAgency)
-        {
-            table.AddColumn("Agency");
-        }
-        table.AddColumn("From").AddColumn("To").AddColumn(new TableColumn("Days").RightAligned());
+        var table = withAgency ? new TextTable("Agency", "From", "To", "Days>") : new TextTable("From", "To", "Days>");
         foreach (var gap in gaps)
         {
-            var cells = new List<Text> { Cell(Day(gap.From)), Cell(Day(gap.To)), Number(gap.Days) };
             if (withAgency)
             {
-                cells.Insert(0, Cell(gap.Agency ?? ""));
+                table.Add(gap.Agency ?? "", Day(gap.From), Day(gap.To), Number(gap.Days));
             }
-            table.AddRow(cells);
+            else
+            {
+                table.Add(Day(gap.From), Day(gap.To), Number(gap.Days));
+            }
         }
-        return table;
+        return table.Render();
     }
 
-    private static void AddCounts(Table table, string name, ChildVoiceCounts counts, ChildVoiceStretches longest) =>
-        table.AddRow(Cell(name), Number(counts.Contacts), Number(counts.Seen), Number(counts.NotSeen), Number(counts.NotRecorded),
-            Cell(Percent(counts.SeenPercent)), Number(counts.WishesRecorded), Cell(Percent(counts.WishesPercent)), Cell(Stretch(longest.WithoutSeen)),
-            Cell(Stretch(longest.WithoutEither)));
+    private static void AddCounts(TextTable table, string name, ChildVoiceCounts counts, ChildVoiceStretches longest) =>
+        table.Add(name, Number(counts.Contacts), Number(counts.Seen), Number(counts.NotSeen), Number(counts.NotRecorded), Percent(counts.SeenPercent),
+            Number(counts.WishesRecorded), Percent(counts.WishesPercent), Stretch(longest.WithoutSeen), Stretch(longest.WithoutEither));
 
     private static string Stretch(ChronologyStretch? stretch) => stretch is null ? "" : $"{Plural(stretch.Days, "day")} ({Day(stretch.From)} to {Day(stretch.To)})";
+
+    private static string Count(int count) => count == 0 ? "none" : count.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Kind(DiscrepancyKind kind) => kind switch
     {
@@ -376,9 +368,7 @@ public static class ChronologyCommands
 
     private static string Day(DateOnly date) => ChronologyDates.FormatDate(ChronologyDate.On(date));
 
-    private static Text Cell(string text) => new(text);
-
-    private static Text Number(int value) => new(value.ToString("N0", CultureInfo.InvariantCulture));
+    private static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Plural(int count, string one, string? many = null) =>
         $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";

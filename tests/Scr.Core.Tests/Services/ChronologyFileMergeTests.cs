@@ -37,14 +37,17 @@ public sealed class ChronologyFileMergeTests : IDisposable
         "20/03/2003,,Children's social care,Social worker,Home visit,Mother; child,Yes,Section 47 visit",
     ];
 
-    [Fact]
-    public void MergeFiles_InTimeOrder_WithTheAnalysis()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MergeFiles_InTimeOrder_WithTheAnalysis(bool readAhead)
     {
         var police = File("police.csv", Police());
         var social = File("social.csv", Social());
         var output = Out("merged.csv");
 
-        var result = ChronologyFileMerge.MergeFiles([police, social], output, new ChronologyMergeOptions { Gaps = new ChronologyGapOptions(28) });
+        var result = ChronologyFileMerge.MergeFiles([police, social], output,
+            new ChronologyMergeOptions { Gaps = new ChronologyGapOptions(28), ReadAhead = readAhead });
 
         result.Ok.ShouldBeTrue(string.Join("\n", result.Problems));
         var summary = result.Summary!;
@@ -94,13 +97,15 @@ public sealed class ChronologyFileMergeTests : IDisposable
         System.IO.File.ReadAllText(again).ShouldBe(System.IO.File.ReadAllText(merged));
     }
 
-    [Fact]
-    public void MergeFiles_AFileOutOfOrder_SortedInMemory_SameResult()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MergeFiles_AFileOutOfOrder_SortedInMemory_SameResult(bool readAhead)
     {
         var police = File("police.csv", [.. Police().Reverse()]);
         var output = Out("merged.csv");
 
-        var result = ChronologyFileMerge.MergeFiles([police, File("social.csv", Social())], output);
+        var result = ChronologyFileMerge.MergeFiles([police, File("social.csv", Social())], output, new ChronologyMergeOptions { ReadAhead = readAhead });
 
         result.Ok.ShouldBeTrue();
         result.Summary!.SortedInMemory.ShouldBeTrue();
@@ -109,15 +114,17 @@ public sealed class ChronologyFileMergeTests : IDisposable
         System.IO.File.ReadAllText(output).ShouldBe(System.IO.File.ReadAllText(expected));
     }
 
-    [Fact]
-    public void MergeFiles_AnyBadRow_NothingWritten_EveryProblemNamedWithItsFile()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MergeFiles_AnyBadRow_NothingWritten_EveryProblemNamedWithItsFile(bool readAhead)
     {
         var output = Out("merged.csv");
         System.IO.File.WriteAllText(output, "the old merge");
         var police = File("police.csv", [.. Police(), "31/02/2003,,Police,PC,Home visit,,,Visit"]);
         var social = File("social.csv", [.. Social(), "21/03/2003,,Children's social care,,Visit,,,Visit"]);
 
-        var result = ChronologyFileMerge.MergeFiles([police, social], output);
+        var result = ChronologyFileMerge.MergeFiles([police, social], output, new ChronologyMergeOptions { ReadAhead = readAhead });
 
         result.Ok.ShouldBeFalse();
         result.Summary.ShouldBeNull();
@@ -132,14 +139,22 @@ public sealed class ChronologyFileMergeTests : IDisposable
         _folder.GetFiles(".*").ShouldBeEmpty("the temporary output is deleted");
     }
 
-    [Fact]
-    public void Merge_ProgressAcrossTheFiles()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Merge_ProgressAcrossTheFiles(bool readAhead)
     {
         var rows = Enumerable.Range(0, 3000).Select(i => $"{new DateOnly(2003, 1, 1).AddDays(i / 20):dd/MM/yyyy},,Police,PC,Phone,,,Call {i}").ToArray();
         var reports = new List<ChronologyMergeProgress>();
-        var progress = new Inline<ChronologyMergeProgress>(reports.Add);
+        var progress = new Inline<ChronologyMergeProgress>(r =>
+        {
+            lock (reports)
+            {
+                reports.Add(r);
+            }
+        });
 
-        var result = ChronologyFileMerge.MergeFiles([File("a.csv", rows), File("b.csv", rows)], Out("merged.xlsx"), new ChronologyMergeOptions { Progress = progress });
+        var result = ChronologyFileMerge.MergeFiles([File("a.csv", rows), File("b.csv", rows)], Out("merged.xlsx"), new ChronologyMergeOptions { Progress = progress, ReadAhead = readAhead });
 
         result.Summary!.Entries.ShouldBe(6000);
         reports.ShouldNotBeEmpty();

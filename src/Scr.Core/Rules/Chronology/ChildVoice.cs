@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 using Scr.Core.Rules.Analysis;
 
@@ -63,6 +64,7 @@ public sealed class ChildVoiceCounter
     private readonly ChronologyPeriod _period;
     private readonly Scope _overall = new();
     private readonly Dictionary<string, (string Agency, Scope Scope)> _agencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Scope> _byName = new(StringComparer.Ordinal);
     private readonly List<PeriodChildVoice> _periods = [];
     private DateOnly? _periodStart;
     private ChildVoiceCounts _periodCounts = ChildVoiceCounts.None;
@@ -72,6 +74,7 @@ public sealed class ChildVoiceCounter
         _period = period;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (entry.ContactType == ContactType.Supervision)
@@ -79,13 +82,22 @@ public sealed class ChildVoiceCounter
             return;
         }
         _overall.Add(entry);
-        var key = ChronologyTemplate.Normalise(entry.Agency);
-        if (!_agencies.TryGetValue(key, out var agency))
+        // By the name as written first (the same few strings on every entry), then as agencies are matched.
+        if (!_byName.TryGetValue(entry.Agency, out var scope))
         {
-            agency = (entry.Agency, new Scope());
-            _agencies[key] = agency;
+            var key = ChronologyTemplate.Normalise(entry.Agency);
+            if (!_agencies.TryGetValue(key, out var agency))
+            {
+                agency = (entry.Agency, new Scope());
+                _agencies[key] = agency;
+            }
+            scope = agency.Scope;
+            if (_byName.Count < 10_000)
+            {
+                _byName[entry.Agency] = scope;
+            }
         }
-        agency.Scope.Add(entry);
+        scope.Add(entry);
 
         var start = PeriodStart(entry.Date, _period);
         if (_periodStart is { } current && start != current)
@@ -167,6 +179,7 @@ public sealed class ChildVoiceCounter
 
         public ChildVoiceCounts Counts { get; private set; } = ChildVoiceCounts.None;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ChronologyEntry entry)
         {
             Counts = Counts.Add(entry);
@@ -191,6 +204,7 @@ public sealed class ChildVoiceCounter
         private DateOnly _last;
         private ChronologyStretch? _longest;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(DateOnly date, bool happened)
         {
             _since ??= date;

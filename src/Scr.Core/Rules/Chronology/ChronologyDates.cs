@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -70,12 +71,17 @@ public static class ChronologyDates
     private static readonly string[] ApproximateSuffixes = ["(approximately)", "(approximate)", "(approx.)", "(approx)", "approx.", "approx", "(c.)", "?"];
 
     /// <summary>Reads a date (with an optional time) written in one of the accepted forms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ChronologyDateResult Parse(string? text)
     {
         var trimmed = (text ?? "").AsSpan().Trim();
         if (trimmed.IsEmpty)
         {
             return Fail("enter the date");
+        }
+        if (TryCommonForm(trimmed, out var common))
+        {
+            return new ChronologyDateResult(common, null);
         }
         var approximate = false;
         var rest = StripApproximate(trimmed, ref approximate);
@@ -88,12 +94,17 @@ public static class ChronologyDates
     }
 
     /// <summary>Reads a time of day on its own (the Time column): 14:30, 14.30, 14:30:15, 2:30pm, 2pm or 1430hrs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (TimeOnly? Time, string? Problem) ParseTime(string? text)
     {
         var trimmed = (text ?? "").AsSpan().Trim();
         if (trimmed.IsEmpty)
         {
             return (null, null);
+        }
+        if (trimmed.Length == 5 && trimmed[2] == ':' && Digits(trimmed[..2], out var h) && Digits(trimmed[3..], out var m) && h < 24 && m < 60)
+        {
+            return (new TimeOnly(h, m), null);
         }
         Span<Token> tokens = stackalloc Token[MaxTokens];
         var count = Tokenize(trimmed, tokens);
@@ -170,6 +181,68 @@ public static class ChronologyDates
         (date.Approximate ? "c. " : "") + FormatDate(date) + (date.Time is { } time ? " " + FormatTime(time) : "");
 
     private static ChronologyDateResult Fail(string problem) => new(default, problem);
+
+    /// <summary>
+    /// The forms most files use throughout, read directly: 31/01/2003 or 2003-01-31, alone or with a 24-hour time
+    /// (" 14:30"). Anything else, or a date that is not right, goes the long way, which says what is wrong.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryCommonForm(ReadOnlySpan<char> text, out ChronologyDate date)
+    {
+        date = default;
+        if (text.Length != 10 && !(text.Length == 16 && text[10] is ' ' or 'T' && text[13] == ':'))
+        {
+            return false;
+        }
+        int day, month, year;
+        if (text[2] is '/' or '-' or '.' && text[5] == text[2])
+        {
+            if (!Digits(text[..2], out day) || !Digits(text[3..5], out month) || !Digits(text[6..10], out year))
+            {
+                return false;
+            }
+        }
+        else if (text[4] == '-' && text[7] == '-')
+        {
+            if (!Digits(text[..4], out year) || !Digits(text[5..7], out month) || !Digits(text[8..10], out day))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+        if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        TimeOnly? time = null;
+        if (text.Length == 16)
+        {
+            if (!Digits(text[11..13], out var hour) || !Digits(text[14..16], out var minute) || hour > 23 || minute > 59)
+            {
+                return false;
+            }
+            time = new TimeOnly(hour, minute);
+        }
+        date = new ChronologyDate(new DateOnly(year, month, day), DatePrecision.Day, time, false);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
 
     /// <summary>The text as it goes into a message: long values cut short.</summary>
     private static string Quote(ReadOnlySpan<char> text) => text.Length <= 60 ? text.ToString() : string.Concat(text[..57], "...");

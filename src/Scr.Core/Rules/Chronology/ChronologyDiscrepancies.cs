@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Scr.Core.Models;
 
@@ -86,6 +87,7 @@ public sealed class ChronologyDiscrepancyFinder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (!_agencies.ContainsKey(Key(entry.Agency)))
@@ -133,21 +135,8 @@ public sealed class ChronologyDiscrepancyFinder
         {
             return [];
         }
-        if (!_namedCache.TryGetValue(present, out var named))
-        {
-            named = Resolve(present);
-            if (_namedCache.Count >= 10_000)
-            {
-                _namedCache.Clear();
-            }
-            _namedCache[present] = named;
-        }
-        if (named.Length == 0)
-        {
-            return named;
-        }
         var self = Key(except);
-        return named.Where(a => Key(a) != self).ToList();
+        return Named(present).Where(a => Key(a) != self).ToList();
     }
 
     private string[] Resolve(string present)
@@ -228,6 +217,7 @@ public sealed class ChronologyDiscrepancyFinder
     }
 
     /// <summary>The match key of an agency's name, remembered: the same few names come on every entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Key(string agency)
     {
         if (!_keys.TryGetValue(agency, out var key))
@@ -249,75 +239,108 @@ public sealed class ChronologyDiscrepancyFinder
     private static int Distance(ChronologyEntry a, ChronologyEntry b) =>
         a.Time is { } x && b.Time is { } y ? (int)(Math.Abs(x.Ticks - y.Ticks) / TimeSpan.TicksPerMinute) : 0;
 
+    // One day's entries by agency (positions in _day), and the pairs compared: kept from day to day so that each day
+    // makes no new collections.
+    private readonly Dictionary<string, List<int>> _dayByAgency = new(StringComparer.Ordinal);
+    private readonly List<List<int>> _dayLists = [];
+    private readonly HashSet<long> _compared = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishDay()
     {
         if (_day.Count < 1)
         {
             return;
         }
-        var byAgency = new Dictionary<string, List<ChronologyEntry>>(StringComparer.Ordinal);
-        foreach (var entry in _day)
+        foreach (var list in _dayLists)
         {
-            var key = Key(entry.Agency);
-            if (!byAgency.TryGetValue(key, out var list))
-            {
-                byAgency[key] = list = [];
-            }
-            list.Add(entry);
+            list.Clear();
         }
-        var compared = new HashSet<(ChronologyEntry, ChronologyEntry)>(ReferencePairComparer.Instance);
-
-        foreach (var entry in _day)
+        _compared.Clear();
+        for (var i = 0; i < _day.Count; i++)
         {
-            if (entry.Approximate)
+            var key = Key(_day[i].Agency);
+            if (!_dayByAgency.TryGetValue(key, out var list))
+            {
+                _dayByAgency[key] = list = [];
+                _dayLists.Add(list);
+            }
+            list.Add(i);
+        }
+
+        for (var i = 0; i < _day.Count; i++)
+        {
+            var entry = _day[i];
+            if (entry.Approximate || entry.Present is null)
             {
                 continue;
             }
-            foreach (var other in AgenciesNamedIn(entry.Present, entry.Agency))
+            var self = Key(entry.Agency);
+            foreach (var other in Named(entry.Present))
             {
-                if (!byAgency.TryGetValue(Key(other), out var theirs))
+                var otherKey = Key(other);
+                if (otherKey == self)
+                {
+                    continue;
+                }
+                if (!_dayByAgency.TryGetValue(otherKey, out var theirs) || theirs.Count == 0)
                 {
                     _found.Add(new ChronologyDiscrepancy(DiscrepancyKind.NoRecord, entry.Date, entry, null, other,
                         $"{entry.Agency} recorded {Describe(entry.ContactType)} with {other} present on {Day(entry)} ({Where(entry)}); "
                         + $"{other} has no entry that day."));
                     continue;
                 }
-                var candidates = theirs.Where(t => !t.Approximate && TimesFit(entry, t)).ToList();
-                if (candidates.Count == 0)
+                // Their entry of the same kind nearest in time, else any nearest in time, within the hour.
+                int same = -1, closest = -1;
+                foreach (var j in theirs)
                 {
-                    continue;
-                }
-                var same = candidates.Where(t => t.ContactType == entry.ContactType).OrderBy(t => Distance(entry, t)).FirstOrDefault();
-                if (same is null)
-                {
-                    var closest = candidates.OrderBy(t => Distance(entry, t)).First();
-                    if (compared.Add(Pair(entry, closest)))
+                    var candidate = _day[j];
+                    if (candidate.Approximate || !TimesFit(entry, candidate))
                     {
-                        _found.Add(new ChronologyDiscrepancy(DiscrepancyKind.ContactType, entry.Date, entry, closest, closest.Agency,
-                            $"{entry.Agency} recorded {Describe(entry.ContactType)} with {other} present on {Day(entry)} ({Where(entry)}); "
-                            + $"{closest.Agency} recorded {Describe(closest.ContactType)} ({Where(closest)})."));
-                        CompareSeen(entry, closest);
+                        continue;
                     }
+                    if (closest < 0 || Distance(entry, candidate) < Distance(entry, _day[closest]))
+                    {
+                        closest = j;
+                    }
+                    if (candidate.ContactType == entry.ContactType && (same < 0 || Distance(entry, candidate) < Distance(entry, _day[same])))
+                    {
+                        same = j;
+                    }
+                }
+                if (closest < 0)
+                {
                     continue;
                 }
-                if (compared.Add(Pair(entry, same)))
+                var match = same >= 0 ? same : closest;
+                if (!_compared.Add(Pair(i, match)))
                 {
-                    CompareSeen(entry, same);
+                    continue;
                 }
+                if (same < 0)
+                {
+                    var their = _day[closest];
+                    _found.Add(new ChronologyDiscrepancy(DiscrepancyKind.ContactType, entry.Date, entry, their, their.Agency,
+                        $"{entry.Agency} recorded {Describe(entry.ContactType)} with {other} present on {Day(entry)} ({Where(entry)}); "
+                        + $"{their.Agency} recorded {Describe(their.ContactType)} ({Where(their)})."));
+                }
+                CompareSeen(entry, _day[match]);
             }
         }
 
         // Multi-agency events that both recorded, whether or not either named the other.
-        foreach (var entry in _day)
+        for (var i = 0; i < _day.Count; i++)
         {
+            var entry = _day[i];
             if (entry.Approximate || !IsJointEvent(entry.ContactType))
             {
                 continue;
             }
-            foreach (var other in _day)
+            for (var j = i + 1; j < _day.Count; j++)
             {
-                if (other.Approximate || other.ContactType != entry.ContactType || ReferenceEquals(other, entry)
-                    || Key(other.Agency) == Key(entry.Agency) || !TimesFit(entry, other) || !compared.Add(Pair(entry, other)))
+                var other = _day[j];
+                if (other.Approximate || other.ContactType != entry.ContactType || Key(other.Agency) == Key(entry.Agency) || !TimesFit(entry, other)
+                    || !_compared.Add(Pair(i, j)))
                 {
                     continue;
                 }
@@ -325,6 +348,23 @@ public sealed class ChronologyDiscrepancyFinder
             }
         }
         _day.Clear();
+    }
+
+    private static long Pair(int a, int b) => a <= b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    /// <summary>The agencies a "Who was present" text names (the entry's own among them, if it names itself).</summary>
+    private string[] Named(string present)
+    {
+        if (!_namedCache.TryGetValue(present, out var named))
+        {
+            named = Resolve(present);
+            if (_namedCache.Count >= 10_000)
+            {
+                _namedCache.Clear();
+            }
+            _namedCache[present] = named;
+        }
+        return named;
     }
 
     private void CompareSeen(ChronologyEntry a, ChronologyEntry b)
@@ -337,10 +377,6 @@ public sealed class ChronologyDiscrepancyFinder
                 + $"{notSeen.Agency} recorded the child as not seen at {Describe(notSeen.ContactType)} ({Where(notSeen)})."));
         }
     }
-
-    /// <summary>The pair in a fixed order, so that finding it from either side counts once.</summary>
-    private (ChronologyEntry, ChronologyEntry) Pair(ChronologyEntry a, ChronologyEntry b) =>
-        _day.IndexOf(a) <= _day.IndexOf(b) ? (a, b) : (b, a);
 
     private static string Day(ChronologyEntry entry) => ChronologyDates.FormatDate(entry.When);
 
@@ -363,15 +399,4 @@ public sealed class ChronologyDiscrepancyFinder
         ContactType.Court => "a court hearing",
         _ => "a contact",
     };
-
-    private sealed class ReferencePairComparer : IEqualityComparer<(ChronologyEntry, ChronologyEntry)>
-    {
-        public static readonly ReferencePairComparer Instance = new();
-
-        public bool Equals((ChronologyEntry, ChronologyEntry) x, (ChronologyEntry, ChronologyEntry) y) =>
-            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
-
-        public int GetHashCode((ChronologyEntry, ChronologyEntry) obj) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
-    }
 }

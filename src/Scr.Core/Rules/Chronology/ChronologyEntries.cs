@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -49,7 +50,6 @@ public sealed class ChronologyEntryBuilder
 {
     private readonly string[] _names;
     private readonly string? _agency;
-    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     /// <param name="columnNames">The name of each template column as the file's header writes it (indexed by <see cref="ChronologyColumn"/>);
     /// null for the template's labels.</param>
@@ -82,6 +82,7 @@ public sealed class ChronologyEntryBuilder
     /// The entry of row <paramref name="row"/> from its cells (indexed by <see cref="ChronologyColumn"/>; a column the file
     /// does not have is an empty cell), or null with its problems added to <paramref name="problems"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChronologyEntry? Build(int row, ReadOnlySpan<ChronologyCell> cells, List<ChronologyProblem> problems)
     {
         var before = problems.Count;
@@ -196,10 +197,10 @@ public sealed class ChronologyEntryBuilder
 
         var entry = new ChronologyEntry
         {
-            Agency = Pool(agency) ?? "",
-            PractitionerRole = Pool(role) ?? "",
+            Agency = agency ?? "",
+            PractitionerRole = role ?? "",
             ContactType = contactType,
-            Present = Pool(Text(cells, ChronologyColumn.Present)),
+            Present = Text(cells, ChronologyColumn.Present),
             ChildSeen = seen,
             Wishes = wishes,
             WishesText = wishesText,
@@ -232,6 +233,7 @@ public sealed class ChronologyEntryBuilder
         (int)column < cells.Length ? cells[(int)column] : default;
 
     /// <summary>The trimmed text of a cell, or null when it is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Text(ReadOnlySpan<ChronologyCell> cells, ChronologyColumn column)
     {
         var cell = Cell(cells, column);
@@ -252,6 +254,7 @@ public sealed class ChronologyEntryBuilder
         return text;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ChronologyDateResult ReadDate(ChronologyCell cell)
     {
         if (!cell.IsNumber)
@@ -283,22 +286,4 @@ public sealed class ChronologyEntryBuilder
     }
 
     private static string Values(ChronologyColumn column) => string.Join(", ", ChronologyTemplate.Of(column).Values!);
-
-    /// <summary>One string for the values rows repeat (agency, role, who was present), so thousands of entries share them.</summary>
-    private string? Pool(string? text)
-    {
-        if (text is null || text.Length > 200)
-        {
-            return text;
-        }
-        if (_pool.TryGetValue(text, out var pooled))
-        {
-            return pooled;
-        }
-        if (_pool.Count < 4096)
-        {
-            _pool[text] = text;
-        }
-        return text;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -59,6 +60,7 @@ public sealed class ChronologyGapFinder
     /// <summary>Whether an entry is a contact for the gaps.</summary>
     public static bool IsContact(ChronologyEntry entry) => entry.Precision == DatePrecision.Day && entry.ContactType != ContactType.Supervision;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (!IsContact(entry))
@@ -74,11 +76,27 @@ public sealed class ChronologyGapFinder
         Check(_overall, null, _last ?? _options.PeriodFrom, date);
         _last = date;
 
-        if (_expected.Count > 0 && _expected.TryGetValue(ChronologyTemplate.Normalise(entry.Agency), out var agency))
+        if (_expected.Count > 0 && Expected(entry.Agency) is { } agency)
         {
             Check(_byAgency, agency, _lastByAgency.TryGetValue(agency, out var previous) ? previous : _options.PeriodFrom, date);
             _lastByAgency[agency] = date;
         }
+    }
+
+    private readonly Dictionary<string, string?> _expectedByName = new(StringComparer.Ordinal);
+
+    /// <summary>The expected agency an entry's agency is, if any: remembered by the name as written.</summary>
+    private string? Expected(string agency)
+    {
+        if (!_expectedByName.TryGetValue(agency, out var expected))
+        {
+            expected = _expected.GetValueOrDefault(ChronologyTemplate.Normalise(agency));
+            if (_expectedByName.Count < 10_000)
+            {
+                _expectedByName[agency] = expected;
+            }
+        }
+        return expected;
     }
 
     /// <summary>The gaps, once every entry is added: overall by date, then each expected agency's by agency and date.</summary>

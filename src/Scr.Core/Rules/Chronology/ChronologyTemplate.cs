@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Scr.Core.Models;
 
@@ -116,13 +117,13 @@ public static class ChronologyTemplate
     public static ChronologyColumn? ColumnNamed(string? header) =>
         HeaderNames.TryGetValue(Normalise(header), out var column) ? column : null;
 
-    public static bool TryContactType(string text, out ContactType value) => ContactTypeNames.TryGetValue(Normalise(text), out value);
+    public static bool TryContactType(string text, out ContactType value) => Find(ContactTypeNames, ContactTypeExact, text, out value);
 
     /// <summary>Reads Yes, No or Not recorded; empty is Not recorded.</summary>
     public static bool TryChildSeen(string? text, out ChildSeen value)
     {
         value = ChildSeen.NotRecorded;
-        return string.IsNullOrWhiteSpace(text) || ChildSeenNames.TryGetValue(Normalise(text), out value);
+        return string.IsNullOrWhiteSpace(text) || Find(ChildSeenNames, ChildSeenExact, text, out value);
     }
 
     /// <summary>Reads Recorded or Not recorded (or yes/no); null when empty (then the text column decides).</summary>
@@ -133,7 +134,7 @@ public static class ChronologyTemplate
         {
             return true;
         }
-        if (WishesNames.TryGetValue(Normalise(text), out var found))
+        if (Find(WishesNames, WishesExact, text, out var found))
         {
             value = found;
             return true;
@@ -145,6 +146,15 @@ public static class ChronologyTemplate
     public static bool TryYesNo(string? text, out bool value)
     {
         value = false;
+        if (string.IsNullOrEmpty(text) || text.Equals("No", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (text.Equals("Yes", StringComparison.OrdinalIgnoreCase))
+        {
+            value = true;
+            return true;
+        }
         switch (Normalise(text))
         {
             case "" or "no" or "n" or "false":
@@ -196,6 +206,18 @@ public static class ChronologyTemplate
         }
         return builder.ToString().TrimEnd();
     }
+
+    private static readonly Dictionary<string, ContactType> ContactTypeExact = new(ContactTypeNames, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, ChildSeen> ChildSeenExact = new(ChildSeenNames, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, WishesAndFeelings> WishesExact = new(WishesNames, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A value as typed (the template's own words, in any case: most values) or, failing that, normalised. The first needs
+    /// no new string, which counts over a hundred thousand rows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Find<T>(Dictionary<string, T> normalised, Dictionary<string, T> exact, string text, out T value) =>
+            exact.TryGetValue(text, out value!) || normalised.TryGetValue(Normalise(text), out value!);
 
     private static Dictionary<string, ChronologyColumn> BuildHeaderNames()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 using Scr.Core.Rules.Chronology;
 
@@ -140,15 +141,23 @@ public abstract class ChronologyReader : IDisposable
             Report(force: true);
             yield break;
         }
+        while (Next() is { } entry)
+        {
+            yield return entry;
+        }
+        Report(force: true);
+    }
+
+    /// <summary>The entry of the next row without problems, recording the problems of the rows before it; null at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ChronologyEntry? Next()
+    {
         var problems = _rowProblems;
         while (NextRow())
         {
             var fields = FieldCount;
             var blank = true;
-            for (var i = 0; i < _cells.Length; i++)
-            {
-                _cells[i] = default;
-            }
+            Array.Clear(_cells);
             for (var i = 0; i < fields; i++)
             {
                 var column = i < _columnOf.Length ? _columnOf[i] : Unnamed;
@@ -190,10 +199,10 @@ public abstract class ChronologyReader : IDisposable
                 {
                     Report(force: false);
                 }
-                yield return entry;
+                return entry;
             }
         }
-        Report(force: true);
+        return null;
     }
 
     /// <summary>Records a problem (those past <see cref="ChronologyReadOptions.MaxProblems"/> are counted only).</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Models;
 using Scr.Core.Rules;
@@ -75,11 +77,26 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         _csv.WriteHeader(Header);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
-        var when = entry.When;
-        _csv.WriteField(ChronologyDates.FormatDate(when));
-        _csv.WriteField(entry.Time is { } time ? ChronologyDates.FormatTime(time) : null);
+        Span<char> text = stackalloc char[10];
+        if (entry.Precision == DatePrecision.Day && entry.Date.TryFormat(text, out var written, ChronologyDates.DayFormat, CultureInfo.InvariantCulture))
+        {
+            _csv.WriteField(text[..written]);
+        }
+        else
+        {
+            _csv.WriteField(ChronologyDates.FormatDate(entry.When));
+        }
+        if (entry.Time is { } time && time.Second == 0 && time.TryFormat(text, out written, "HH:mm", CultureInfo.InvariantCulture))
+        {
+            _csv.WriteField(text[..written]);
+        }
+        else
+        {
+            _csv.WriteField(entry.Time is { } t ? ChronologyDates.FormatTime(t) : null);
+        }
         _csv.WriteField(YesNo(entry.Approximate));
         _csv.WriteField(entry.Agency);
         _csv.WriteField(entry.PractitionerRole);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Rules.Chronology;
 
@@ -43,6 +44,7 @@ internal sealed class CsvChronologyReader : ChronologyReader
 
     protected override int FieldCount => _csv.FieldCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool NextRow()
     {
         if (!_csv.Read())
@@ -53,6 +55,7 @@ internal sealed class CsvChronologyReader : ChronologyReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override ChronologyCell Cell(int index)
     {
         var text = _csv.GetString(index);

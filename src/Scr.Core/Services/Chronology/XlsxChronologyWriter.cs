@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using Scr.Core.Models;
@@ -93,6 +94,7 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         _sheet.WriteEndElement();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
         if (_completed)
@@ -512,6 +514,7 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         _column++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteTextCell(XmlWriter xml, string reference, string text, int style)
     {
         xml.WriteStartElement("c", Main);
