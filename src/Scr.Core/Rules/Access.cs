@@ -259,6 +259,57 @@ public static class ReviewAccessRules
     /// <summary>The chair signs off the terms of reference: the final decision on them is the chair's (seed 000 Stage 2).</summary>
     public static bool MaySignOffTerms(Principal principal, Review review) => review.TakesTermsOfReference && IsChairOf(principal, review);
 
+    // Agency reports (WT2006 8.18–8.27): the business unit asks each involved agency for one; the agency names an author,
+    // who writes and submits it; the review team quality-assures it. An agency's people see only their own agency's
+    // report (another agency's is not found), and of the team's decisions only the comments shared back.
+
+    /// <summary>Anyone acting for the report's agency in this case (its lead, its review authors).</summary>
+    public static bool ActsForReportAgency(Principal principal, Review review, AgencyReport report) =>
+        AgenciesActingFor(principal, review).Contains(report.AgencyId);
+
+    /// <summary>The business unit asks the involved agencies for their reports, once the chair has decided to hold a review.</summary>
+    public static bool MayRequestAgencyReports(Principal principal, Review review) =>
+        review.TakesAgencyReports && principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer);
+
+    /// <summary>
+    /// The board's own people and the review team see every agency's report; anyone acting for an agency sees its own
+    /// agency's report and nothing of any other's.
+    /// </summary>
+    public static bool MaySeeAgencyReport(Principal principal, ReviewAccess access, Review review, AgencyReport report) =>
+        access == ReviewAccess.Full || (access == ReviewAccess.AgencySummary && ActsForReportAgency(principal, review, report));
+
+    /// <summary>
+    /// A version not yet submitted is the agency's own working: its people read it; the board and the review team read
+    /// what the agency submitted.
+    /// </summary>
+    public static bool MaySeeAgencyReportDrafts(Principal principal, Review review, AgencyReport report) =>
+        ActsForReportAgency(principal, review, report) || report.AuthorId == principal.UserId;
+
+    /// <summary>The review team's own notes on a report stay with the board and the team: never shown to the agency.</summary>
+    public static bool MaySeeReviewTeamNotes(ReviewAccess access) => access == ReviewAccess.Full;
+
+    /// <summary>The agency's lead names its author; the business unit may name one for it.</summary>
+    public static bool MayNameAgencyReportAuthor(Principal principal, Review review, AgencyReport report) =>
+        review.TakesAgencyReports && !report.IsQualityAssured
+        && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer)
+            || principal.AgencyGrants.Any(g => g.Role == Role.AgencyLead && g.OrganisationId == report.AgencyId && g.BoardIds.Contains(review.BoardId)));
+
+    /// <summary>Only the named author writes and submits the report, while it is theirs to change.</summary>
+    public static bool MayWriteAgencyReport(Principal principal, Review review, AgencyReport report) =>
+        review.TakesAgencyReports && report.AuthorId == principal.UserId && ActsForReportAgency(principal, review, report)
+        && report.Status is AgencyReportStatus.BeingWritten or AgencyReportStatus.ChangesRequested;
+
+    /// <summary>The review team (lead reviewer, panel, independent chair) and the business unit quality-assure submitted reports.</summary>
+    public static bool MayQualityAssureAgencyReport(Principal principal, Review review, AgencyReport report) =>
+        review.TakesAgencyReports && report.Status == AgencyReportStatus.Submitted
+        && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
+
+    /// <summary>The author or the agency's lead records the feedback given to staff once the report is submitted (WT2006 8.23).</summary>
+    public static bool MayRecordStaffFeedback(Principal principal, Review review, AgencyReport report) =>
+        report.LatestSubmitted is not null && ActsForReportAgency(principal, review, report)
+        && (report.AuthorId == principal.UserId
+            || principal.AgencyGrants.Any(g => g.Role == Role.AgencyLead && g.OrganisationId == report.AgencyId && g.BoardIds.Contains(review.BoardId)));
+
     /// <summary>A peer reviewer is the chair of another board.</summary>
     public static bool MayBePeerReviewer(Principal peer, Review review) =>
         peer.BoardsWhere(Role.BoardChair).Any(b => b != review.BoardId);

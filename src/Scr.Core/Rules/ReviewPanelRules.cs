@@ -177,17 +177,31 @@ public static class ReviewPanelRules
     public static IReadOnlyList<PanelConflict> ConflictsOf(TeamRole role, IEnumerable<InvolvementDeclaration> declarations,
         IEnumerable<Affiliation> affiliations, CaseConflictFacts facts)
     {
-        var conflicts = declarations.Where(d => d.IsConflict).OrderBy(d => d.DeclaredAt)
-            .Select(d => d.Kind == InvolvementKind.LineManagesSomeoneInvolved
-                ? new PanelConflict(ConflictKind.DeclaredLineManagement, $"Declared that they line-manage someone involved: {d.Details}", d.DeclaredAt)
-                : new PanelConflict(ConflictKind.DeclaredInvolvement, $"Declared involvement in the case: {d.Details}", d.DeclaredAt))
-            .ToList();
+        var conflicts = DeclaredConflicts(declarations).ToList();
         if (IsIndependentRole(role))
         {
             conflicts.AddRange(AffiliationConflicts(affiliations, facts));
         }
         return conflicts;
     }
+
+    /// <summary>
+    /// Why the person may not write their agency's report for the case: anything they declared. Those conducting management
+    /// reviews must not have been directly concerned with the child or family, nor line-manage anyone who was (WT2006 8.20);
+    /// unlike the panel, the guidance allows no exception, and the author comes from the agency, so working there is no conflict.
+    /// </summary>
+    public static IReadOnlyList<PanelConflict> AuthorConflicts(IEnumerable<InvolvementDeclaration> declarations) => DeclaredConflicts(declarations).ToList();
+
+    /// <summary>The refusal when a declared conflict keeps a person from writing an agency's report.</summary>
+    public static string AuthorBlocked(string name, IReadOnlyList<PanelConflict> conflicts) =>
+        $"{name} cannot write the agency's report: {string.Join("; ", conflicts.Select(c => FirstLower(c.Text).TrimEnd('.')))}. "
+        + "Name an author who was not involved in the case and does not line-manage anyone who was (WT2006 8.20).";
+
+    private static IEnumerable<PanelConflict> DeclaredConflicts(IEnumerable<InvolvementDeclaration> declarations) =>
+        declarations.Where(d => d.IsConflict).OrderBy(d => d.DeclaredAt)
+            .Select(d => d.Kind == InvolvementKind.LineManagesSomeoneInvolved
+                ? new PanelConflict(ConflictKind.DeclaredLineManagement, $"Declared that they line-manage someone involved: {d.Details}", d.DeclaredAt)
+                : new PanelConflict(ConflictKind.DeclaredInvolvement, $"Declared involvement in the case: {d.Details}", d.DeclaredAt));
 
     /// <summary>The boards and involved agencies a person works or worked for, as conflicts with a case (independence, WT2006 8.20).</summary>
     public static IReadOnlyList<PanelConflict> AffiliationConflicts(IEnumerable<Affiliation> affiliations, CaseConflictFacts facts) =>

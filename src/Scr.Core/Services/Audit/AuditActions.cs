@@ -64,6 +64,14 @@ public static class AuditActions
     public const string TermsOfReferenceDraftSaved = "terms-of-reference.draft-saved";
     public const string TermsOfReferenceSignedOff = "terms-of-reference.signed-off";
     public const string TermsOfReferenceExported = "terms-of-reference.exported";
+    public const string AgencyReportsRead = "agency-report.read";
+    public const string AgencyReportsRequested = "agency-report.requested";
+    public const string AgencyReportAuthorNamed = "agency-report.author-named";
+    public const string AgencyReportAuthorRefused = "agency-report.author-refused";
+    public const string AgencyReportDraftSaved = "agency-report.draft-saved";
+    public const string AgencyReportSubmitted = "agency-report.submitted";
+    public const string AgencyReportQualityAssured = "agency-report.quality-assured";
+    public const string AgencyReportStaffFeedback = "agency-report.staff-feedback";
     public const string DecisionSentToPanel = "panel.decision-received";
     public const string PanelSubmissionRead = "panel.decision-read";
     public const string PanelResponded = "panel.responded";

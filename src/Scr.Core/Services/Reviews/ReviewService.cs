@@ -293,6 +293,9 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             .Include(r => r.TimelineChanges)
             .Include(r => r.MilestoneRecords)
             .Include(r => r.TermsOfReference)
+            .Include(r => r.AgencyReports).ThenInclude(a => a.Versions)
+            .Include(r => r.AgencyReports).ThenInclude(a => a.QualityReviews)
+            .Include(r => r.AgencyReports).ThenInclude(a => a.StaffFeedback)
             .AsSplitQuery();
         var review = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (review is null)
