@@ -57,7 +57,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
         Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid ScopingProcess = default, Guid ScopingConstraint = default,
         Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default, Guid ConflictedUser = default,
-        Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default);
+        Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default, Guid HealthReport = default, Guid SocialCareReport = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -230,6 +230,32 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/terms-of-reference/versions/{number:int}/export", "GET", ids => $"/cases/{ids.ScopingCase}/terms-of-reference/versions/1/export",
             Allow(Hidden, Everyone), ToSignIn),
+        // Agency reports on the review under way (health's sent back for changes, written by the health author; social care's accepted,
+        // written by the social care lead): the board and the review team see every one; an agency only its own (another's is not found).
+        new("/cases/{id:guid}/agency-reports", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/request", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/request",
+            Merge(Allow(Ok, Officer), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.SocialCareReport}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/author", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/author",
+            Merge(Allow(Ok, Officer), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/edit", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/edit",
+            Merge(Allow(Ok, AgencyAuthor), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/submit", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/submit",
+            Merge(Allow(Ok, AgencyAuthor), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Social care's report is already quality-assured: nobody decides on it again.
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/quality-assurance", "GET",
+            ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.SocialCareReport}/quality-assurance",
+            Merge(Allow(Forbidden, Officer, Chair, SubGroup, Reviewer, AgencyLead), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/staff-feedback", "GET",
+            ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.SocialCareReport}/staff-feedback",
+            Merge(Allow(Ok, AgencyLead), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/versions/{number:int}", "GET",
+            ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/versions/1",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         // The board's timetable of all its reviews: for its business unit, chair and sub-group; never agencies or review teams from elsewhere.
         new("/timetable", "GET", _ => "/timetable",
             Merge(Allow(Ok, Officer, Chair, SubGroup, OtherBoardOfficer), Allow(Forbidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
@@ -442,6 +468,31 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/reviewers/mentoring/{pairId:guid}/end", "POST", _ => $"/api/v1/reviewers/mentoring/{Guid.NewGuid()}/end",
             Merge(Allow(Hidden, Officer, Admin, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel)),
             HttpStatusCode.Unauthorized, _ => new { }),
+        // Agency reports, as the pages. Changes send a stale version or stamp, or too little: those allowed get a fixed answer.
+        new("/api/v1/cases/{id:guid}/agency-reports", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/agency-reports", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports",
+            Merge(Allow(HttpStatusCode.Conflict, Officer), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, ids => new { agencyIds = new[] { ids.SocialCare }, kind = "ManagementReviews", dueOn = "2099-01-01", version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/agency-reports/{reportId:guid}", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/agency-reports/{reportId:guid}/author", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/author",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { declaration = "None", stamp = 0 }),
+        new("/api/v1/cases/{id:guid}/agency-reports/{reportId:guid}/draft", "PUT", ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/draft",
+            Merge(Allow(HttpStatusCode.Conflict, AgencyAuthor), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { sections = new Dictionary<string, string> { ["analysis"] = "Matrix test" }, stamp = 0 }),
+        new("/api/v1/cases/{id:guid}/agency-reports/{reportId:guid}/submit", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/submit",
+            Merge(Allow(HttpStatusCode.BadRequest, AgencyAuthor), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { seniorOfficer = "Chief Nurse", stamp = 0 }),
+        new("/api/v1/cases/{id:guid}/agency-reports/{reportId:guid}/quality-assurance", "POST",
+            ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/quality-assurance",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair, Reviewer), Allow(Forbidden, SubGroup, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { outcome = "Accepted", stamp = 0 }),
+        new("/api/v1/cases/{id:guid}/agency-reports/{reportId:guid}/staff-feedback", "POST",
+            ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.SocialCareReport}/staff-feedback",
+            Merge(Allow(HttpStatusCode.BadRequest, AgencyLead), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { stamp = 0 }),
         // Terms of reference, as the pages. Edits send a stale version: those allowed get 409 and nothing changes.
         new("/api/v1/cases/{id:guid}/terms-of-reference", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/terms-of-reference",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
@@ -521,7 +572,17 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             await World.UserIdAsync(DemoData.ConflictedReviewer),
             await ProfileAsync(Reviewer),
             await ProfileAsync("m.ilsley@reviewers.example"),
-            await World.UserIdAsync(Officer));
+            await World.UserIdAsync(Officer),
+            await AgencyReportAsync(working, "northbridge-health"),
+            await AgencyReportAsync(working, "northbridge-csc"));
+    }
+
+    /// <summary>The demo's agency report of the agency on the review under way: health's sent back for changes, social care's accepted.</summary>
+    private async Task<Guid> AgencyReportAsync(Guid reviewId, string agencyKey)
+    {
+        var agencyId = (await World.OrganisationAsync(agencyKey)).Id;
+        return await World.WithDbAsync(db => db.Set<Scr.Core.Models.AgencyReport>().Where(r => r.ReviewId == reviewId && r.AgencyId == agencyId)
+            .Select(r => r.Id).FirstAsync());
     }
 
     private Task<Guid> ProfileAsync(string email) =>

@@ -299,10 +299,13 @@ public static class ReviewAccessRules
         review.TakesAgencyReports && report.AuthorId == principal.UserId && ActsForReportAgency(principal, review, report)
         && report.Status is AgencyReportStatus.BeingWritten or AgencyReportStatus.ChangesRequested;
 
-    /// <summary>The review team (lead reviewer, panel, independent chair) and the business unit quality-assure submitted reports.</summary>
+    /// <summary>The review team (lead reviewer, panel, independent chair), the business unit and the board chair quality-assure agency reports.</summary>
+    public static bool QualityAssuresAgencyReports(Principal principal, Review review) =>
+        principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.BoardChair) || review.IsOnTeam(principal.UserId);
+
+    /// <summary>Those who quality-assure agency reports decide on a submitted version while the review is open.</summary>
     public static bool MayQualityAssureAgencyReport(Principal principal, Review review, AgencyReport report) =>
-        review.TakesAgencyReports && report.Status == AgencyReportStatus.Submitted
-        && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
+        review.TakesAgencyReports && report.Status == AgencyReportStatus.Submitted && QualityAssuresAgencyReports(principal, review);
 
     /// <summary>The author or the agency's lead records the feedback given to staff once the report is submitted (WT2006 8.23).</summary>
     public static bool MayRecordStaffFeedback(Principal principal, Review review, AgencyReport report) =>

@@ -226,6 +226,8 @@ public class AgencyReportTests
         review.SubmitAgencyReport(health.Id, "Director of Nursing", Author, Now);
 
         ReviewAccessRules.MayQualityAssureAgencyReport(officer, review, health).ShouldBeTrue();
+        ReviewAccessRules.MayQualityAssureAgencyReport(new Principal(Chair, "c", [new Grant(Role.BoardChair, review.BoardId, OrganisationKind.Board, [review.BoardId])]), review, health).ShouldBeTrue();
+        ReviewAccessRules.MayQualityAssureAgencyReport(new Principal(Guid.NewGuid(), "s", [new Grant(Role.SubGroupMember, review.BoardId, OrganisationKind.Board, [review.BoardId])]), review, health).ShouldBeFalse();
         ReviewAccessRules.MayQualityAssureAgencyReport(author, review, health).ShouldBeFalse();
         ReviewAccessRules.MayWriteAgencyReport(author, review, health).ShouldBeFalse("with the review team");
         ReviewAccessRules.MayRecordStaffFeedback(author, review, health).ShouldBeTrue();

@@ -265,16 +265,16 @@ public sealed class AgencyReportService(ScrDbContext db, ReviewService reviews, 
         CancellationToken cancellationToken = default)
     {
         var (review, report) = await LoadReportAsync(id, reportId, principal, cancellationToken);
+        if (!ReviewAccessRules.QualityAssuresAgencyReports(principal, review))
+        {
+            throw new ForbiddenException("Only the review team, the business unit and the board chair quality-assure agency reports.");
+        }
         if (!ReviewAccessRules.MayQualityAssureAgencyReport(principal, review, report))
         {
             RequireStage(review);
-            if (report.Status != AgencyReportStatus.Submitted)
-            {
-                throw new RuleViolationException(report.IsQualityAssured
-                    ? "The report has already been quality-assured."
-                    : "There is no submitted version waiting for quality assurance.");
-            }
-            throw new ForbiddenException("Only the review team and the business unit quality-assure agency reports.");
+            throw new RuleViolationException(report.IsQualityAssured
+                ? "The report has already been quality-assured."
+                : "There is no submitted version waiting for quality assurance.");
         }
         RuleViolationException.ThrowIfAny(AgencyReportRules.CheckQualityReview(input.Outcome, input.CommentsForAuthor, input.PanelNotes));
         ExpectStamp(report, stamp);

@@ -5,6 +5,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Accounts;
+using Scr.Core.Services.AgencyReports;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviewers;
@@ -22,7 +23,7 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// </summary>
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
     TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
-    TimeProvider clock)
+    AgencyReportService agencyReports, TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -377,7 +378,67 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         await timetables.DecideChangeAsync(working.Id, change.Id, approve: true,
             "Agreed. The director of children's services and the chief executive have been told.", await CaseVersion(working), chair, Seeder,
             cancellationToken);
+
+        await AgencyReportsAsync(working, officer, chair, cancellationToken);
     }
+
+    /// <summary>
+    /// The agency reports of the review under way (WT2006 8.18–8.27): social care's accepted and fed back to staff; health's
+    /// sent back for changes and being revised; education's waiting for its author.
+    /// </summary>
+    private async Task AgencyReportsAsync(Review working, Principal officer, Principal chair, CancellationToken cancellationToken)
+    {
+        var version = await db.Reviews.AsNoTracking().Where(r => r.Id == working.Id).Select(r => r.Version).FirstAsync(cancellationToken);
+        var asked = await agencyReports.RequestAsync(working.Id, new AgencyReportRequest(working.Agencies.Select(a => a.AgencyId).ToList(),
+                AgencyReportsRequirement.ManagementReviews, UkTime.DateOf(clock.GetUtcNow()).AddDays(42),
+                "Please give particular attention to the missed appointments and how the young person's moves between services were handed over."),
+            version, officer, Seeder, cancellationToken);
+        async Task<long> Stamp(Guid reportId) =>
+            (await db.Set<AgencyReport>().AsNoTracking().Where(r => r.Id == reportId).Select(r => r.UpdatedAt).FirstAsync(cancellationToken)).UtcTicks;
+        async Task<AgencyReport> Written(string agencyKey, string authorEmail, string post, string seniorOfficer, string analysis)
+        {
+            var agencyId = await db.Organisations.AsNoTracking().Where(o => o.Key == agencyKey).Select(o => o.Id).FirstAsync(cancellationToken);
+            var report = asked.First(r => r.AgencyId == agencyId);
+            var author = await PrincipalAsync(authorEmail);
+            await agencyReports.NameAuthorAsync(working.Id, report.Id, new AuthorInput(author.UserId, post, InvolvementKind.None, null),
+                await Stamp(report.Id), officer, Seeder, cancellationToken);
+            var sections = AgencyReportRules.Template.ToDictionary(s => s.Key, s => (string?)DemoSection(s.Key, analysis));
+            await agencyReports.SaveDraftAsync(working.Id, report.Id, sections, await Stamp(report.Id), author, Seeder, cancellationToken);
+            await agencyReports.SubmitAsync(working.Id, report.Id, seniorOfficer, await Stamp(report.Id), author, Seeder, cancellationToken);
+            return report;
+        }
+
+        var socialCare = await Written("northbridge-csc", "agency.lead@northbridge.example", "Head of safeguarding and quality assurance",
+            "Director of Children's Services",
+            "Three of the five missed appointments were recorded but not escalated: the team had no threshold for when missed contact "
+            + "becomes a concern for an adolescent. The young person was seen alone twice in the year; their wishes were recorded once.");
+        await agencyReports.QualityAssureAsync(working.Id, socialCare.Id, new QualityReviewInput(QualityAssuranceOutcome.Accepted,
+            "A clear and candid report. Thank you.", null), await Stamp(socialCare.Id), chair, Seeder, cancellationToken);
+        await agencyReports.RecordStaffFeedbackAsync(working.Id, socialCare.Id, new StaffFeedbackInput(UkTime.DateOf(clock.GetUtcNow()),
+                "Two social workers, their team manager and the service manager", "Findings and recommendations shared; staff asked for "
+                + "guidance on escalating missed contact with adolescents."),
+            await Stamp(socialCare.Id), await PrincipalAsync("agency.lead@northbridge.example"), Seeder, cancellationToken);
+
+        var health = await Written("northbridge-health", "agency.author@northbridge.example", "Named nurse for safeguarding children",
+            "Chief Nurse",
+            "The school nursing service offered appointments by letter to the family home after the young person had moved to foster care.");
+        await agencyReports.QualityAssureAsync(working.Id, health.Id, new QualityReviewInput(QualityAssuranceOutcome.ChangesRequested,
+                "Please say why letters went to the old address after the move into care, and whether anyone checked why appointments were missed.",
+                "The analysis describes what happened but not why."),
+            await Stamp(health.Id), chair, Seeder, cancellationToken);
+    }
+
+    private static string DemoSection(string key, string analysis) => key switch
+    {
+        "scope" => "The terms of reference asked how we responded to missed appointments and moves between services. The review covers the two "
+            + "years before the death. The author had no involvement with the young person and line-manages no one who did.",
+        "sources" => "Case records, supervision notes and the electronic record; interviews with the allocated practitioners and their manager.",
+        "involvement" => "The agency knew the young person for two years, through moves between home, a relative and foster care.",
+        "analysis" => analysis,
+        "effectivePractice" => "The allocated worker kept in contact through each move and visited within a week of each placement.",
+        "lessons" => "Missed appointments by an adolescent must prompt the question why, and a conversation with the young person.",
+        _ => "1. Issue guidance on escalating missed contact with adolescents (owner: head of service; by the end of next quarter).",
+    };
 
     /// <summary>The register reviewer who worked for Moorland Police, an agency involved in the scoping case.</summary>
     public const string ConflictedReviewer = "d.horsfall@reviewers.example";
