@@ -61,7 +61,7 @@ public class AgencyReport : IPartOfReview
         RequestNote = note;
         RequestedAt = now;
         RequestedById = by;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     public Guid Id { get; private set; }
@@ -93,6 +93,9 @@ public class AgencyReport : IPartOfReview
 
     /// <summary>When anything about the report last changed; a change here changes the case's version.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Counts the report's changes, so an edit made from an older reading is refused (clocks can stand still).</summary>
+    public int Revision { get; private set; }
 
     public IReadOnlyList<AgencyReportVersion> Versions => _versions;
     public IReadOnlyList<AgencyReportQualityReview> QualityReviews => _qualityReviews;
@@ -128,7 +131,7 @@ public class AgencyReport : IPartOfReview
         AuthorPost = Blank(post);
         AuthorNamedAt = now;
         AuthorNamedById = by;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     /// <summary>Saves the draft: updates the version being written, or starts the next from the latest submitted.</summary>
@@ -142,7 +145,7 @@ public class AgencyReport : IPartOfReview
             _versions.Add(draft);
         }
         draft.Update(sections, by, now);
-        UpdatedAt = now;
+        Touch(now);
         return draft;
     }
 
@@ -153,7 +156,7 @@ public class AgencyReport : IPartOfReview
         var draft = Draft ?? throw new RuleViolationException("There is no draft to submit: save the report first.");
         RuleViolationException.ThrowIfAny(AgencyReportRules.MissingForSubmission(Kind, draft.Sections, seniorOfficer));
         draft.Submit(seniorOfficer.Trim(), by, now);
-        UpdatedAt = now;
+        Touch(now);
         return draft;
     }
 
@@ -169,7 +172,7 @@ public class AgencyReport : IPartOfReview
         RuleViolationException.ThrowIfAny(AgencyReportRules.CheckQualityReview(outcome, commentsForAuthor, panelNotes));
         var review = new AgencyReportQualityReview(Id, LatestSubmitted!.Number, outcome, Blank(commentsForAuthor), Blank(panelNotes), by, now);
         _qualityReviews.Add(review);
-        UpdatedAt = now;
+        Touch(now);
         return review;
     }
 
@@ -181,8 +184,14 @@ public class AgencyReport : IPartOfReview
         }
         var feedback = new AgencyReportStaffFeedback(Id, heldOn, attended.Trim(), notes.Trim(), by, now);
         _staffFeedback.Add(feedback);
-        UpdatedAt = now;
+        Touch(now);
         return feedback;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
     }
 
     private void RequireOpenForWriting()

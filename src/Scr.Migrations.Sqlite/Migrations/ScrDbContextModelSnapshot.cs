@@ -229,6 +229,9 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

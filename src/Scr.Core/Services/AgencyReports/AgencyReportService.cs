@@ -26,7 +26,7 @@ public sealed record AgencyReportView(ReviewView View, AgencyReport Report, IRea
     public AgencyReportVersion? Current => Versions.Count == 0 ? null : Versions[^1];
 
     /// <summary>A stamp of the report as read, so a change made meanwhile is not overwritten.</summary>
-    public long Stamp => Report.UpdatedAt.UtcTicks;
+    public long Stamp => Report.Revision;
 
     public string NameOf(Guid? userId) => userId is { } id && People.TryGetValue(id, out var name) ? name : "Unknown";
 }
@@ -60,14 +60,14 @@ public sealed class AgencyReportService(ScrDbContext db, ReviewService reviews, 
         var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
         var review = view.Review;
         var reports = review.AgencyReports.Where(r => ReviewAccessRules.MaySeeAgencyReport(principal, view.Access, review, r))
-            .OrderBy(r => r.AgencyName, StringComparer.Ordinal).ToList();
+            .OrderBy(r => r.AgencyName, StringComparer.OrdinalIgnoreCase).ToList();
         if (view.Access != ReviewAccess.Full && reports.Count == 0 && ReviewAccessRules.AgenciesActingFor(principal, review).Count == 0)
         {
             throw new ForbiddenException("Only the board, the review team and the agencies involved see the agency reports.");
         }
         var mayRequest = ReviewAccessRules.MayRequestAgencyReports(principal, review);
         var toAsk = review.Agencies.Where(a => review.AgencyReports.All(r => r.AgencyId != a.AgencyId))
-            .Select(a => new NamedOrganisation(a.AgencyId, a.Agency?.Name ?? "")).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+            .Select(a => new NamedOrganisation(a.AgencyId, a.Agency?.Name ?? "")).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         await audit.RecordNowAsync(actor, AuditActions.AgencyReportsRead, review.BoardId, "review", id.ToString(), $"reports={reports.Count}",
             cancellationToken);
         return new AgencyReportsView(view, reports, mayRequest, mayRequest ? toAsk : [], review.SignedOffTerms?.AgencyReports);
@@ -362,7 +362,7 @@ public sealed class AgencyReportService(ScrDbContext db, ReviewService reviews, 
 
     private static void ExpectStamp(AgencyReport report, long stamp)
     {
-        if (report.UpdatedAt.UtcTicks != stamp)
+        if (report.Revision != stamp)
         {
             throw new StaleEditException("Someone else changed this agency report after you opened it. Your change has not been saved. "
                 + "Check the report as it is now and try again.");

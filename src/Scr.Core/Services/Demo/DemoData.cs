@@ -394,7 +394,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
                 "Please give particular attention to the missed appointments and how the young person's moves between services were handed over."),
             version, officer, Seeder, cancellationToken);
         async Task<long> Stamp(Guid reportId) =>
-            (await db.Set<AgencyReport>().AsNoTracking().Where(r => r.Id == reportId).Select(r => r.UpdatedAt).FirstAsync(cancellationToken)).UtcTicks;
+            await db.Set<AgencyReport>().AsNoTracking().Where(r => r.Id == reportId).Select(r => r.Revision).FirstAsync(cancellationToken);
         async Task<AgencyReport> Written(string agencyKey, string authorEmail, string post, string seniorOfficer, string analysis)
         {
             var agencyId = await db.Organisations.AsNoTracking().Where(o => o.Key == agencyKey).Select(o => o.Id).FirstAsync(cancellationToken);

@@ -29,7 +29,8 @@ namespace Scr.Migrations.Postgres.Migrations
                     AuthorPost = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AuthorNamedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AuthorNamedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Scr.Core.DataStore;
 namespace Scr.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ScrDbContext))]
-    [Migration("20261207022415_AgencyReports")]
+    [Migration("20261207024915_AgencyReports")]
     partial class AgencyReports
     {
         /// <inheritdoc />
@@ -240,6 +240,9 @@ namespace Scr.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

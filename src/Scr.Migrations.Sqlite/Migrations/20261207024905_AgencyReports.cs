@@ -29,7 +29,8 @@ namespace Scr.Migrations.Sqlite.Migrations
                     AuthorPost = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AuthorNamedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AuthorNamedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

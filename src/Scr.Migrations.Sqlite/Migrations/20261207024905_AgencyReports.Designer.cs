@@ -11,7 +11,7 @@ using Scr.Core.DataStore;
 namespace Scr.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ScrDbContext))]
-    [Migration("20261207022406_AgencyReports")]
+    [Migration("20261207024905_AgencyReports")]
     partial class AgencyReports
     {
         /// <inheritdoc />
@@ -231,6 +231,9 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
