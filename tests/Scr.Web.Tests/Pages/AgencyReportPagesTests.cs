@@ -159,7 +159,11 @@ public sealed class AgencyReportPagesTests : IAsyncLifetime
 
         var future = Browser.Parse(await (await PostAsync(author, $"{path}/staff-feedback", new()
         {
-            ["Input.HeldOn.Day"] = "1", ["Input.HeldOn.Month"] = "1", ["Input.HeldOn.Year"] = "2099", ["Input.Attended"] = "", ["Input.Notes"] = "Shared",
+            ["Input.HeldOn.Day"] = "1",
+            ["Input.HeldOn.Month"] = "1",
+            ["Input.HeldOn.Year"] = "2099",
+            ["Input.Attended"] = "",
+            ["Input.Notes"] = "Shared",
         })).Content.ReadAsStringAsync());
         Errors(future).ShouldContain("The date the feedback was given must be today or in the past");
         Errors(future).ShouldContain("Enter who attended, by role");
