@@ -17,6 +17,8 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
 {
     private const string Officer = "officer@northbridge.example";
     private const string Chair = "chair@northbridge.example";
+    private const string SocialCareLead = "agency.lead@northbridge.example";
+    private const string HealthAuthor = "agency.author@northbridge.example";
 
     private const string SocialCare = "Northbridge Children's Social Care";
     private const string Health = "Northbridge and Fellside Health Trust";
@@ -198,7 +200,68 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await chair.WaitForURLAsync("**" + caseUrl);
         await Expect(chair.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The case is now at stage 3");
 
-        // 8. Five and a half months on, the draft for the board falls due: each milestone from the chair's decision, the
+        // 8. Agency reports: social care and health are asked; each names an author who was not involved, who writes on the
+        // template and submits; the chair sends health's back with comments, then accepts both.
+        await VisitAsync(officer, $"{caseUrl}/agency-reports");
+        await officer.AssertAccessibleAsync();
+        await officer.GetByTestId("request-reports").ClickAsync();
+        await officer.WaitForURLAsync("**/agency-reports/request");
+        await officer.AssertAccessibleAsync();
+        foreach (var agency in new[] { Police, Education })
+        {
+            await officer.GetByLabel(agency).UncheckAsync();
+        }
+        await officer.Locator("input[name='Input.Kind'][value='ManagementReviews']").CheckAsync();
+        await FillDateAsync(officer, "Input.DueOn", Today.AddDays(42));
+        await officer.GetByTestId("ask").ClickAsync();
+        await officer.WaitForURLAsync($"**{caseUrl}/agency-reports");
+        await Expect(officer.GetByTestId("report")).ToHaveCountAsync(2);
+
+        var socialCareLead = await NewPageAsync();
+        await SignInAsync(socialCareLead, SocialCareLead, checkSignInPages: false);
+        var socialCareReport = await OpenReportAsync(socialCareLead, caseUrl, SocialCare);
+        await socialCareLead.GetByTestId("name-author").ClickAsync();
+        await socialCareLead.WaitForURLAsync("**/author");
+        await socialCareLead.AssertAccessibleAsync();
+        await socialCareLead.GetByLabel("Sam Ridley").CheckAsync();
+        await socialCareLead.Locator("input[name='Input.Declaration'][value='None']").CheckAsync();
+        await socialCareLead.GetByTestId("name-author").ClickAsync();
+        await socialCareLead.WaitForURLAsync("**" + socialCareReport);
+        await WriteAndSubmitReportAsync(socialCareLead, socialCareReport, "Director of Children's Services");
+
+        var healthReport = await OpenReportAsync(officer, caseUrl, Health);
+        await officer.GetByTestId("name-author").ClickAsync();
+        await officer.WaitForURLAsync("**/author");
+        await officer.GetByLabel("Helen Moss").CheckAsync();
+        await officer.Locator("input[name='Input.Declaration'][value='None']").CheckAsync();
+        await officer.GetByTestId("name-author").ClickAsync();
+        await officer.WaitForURLAsync("**" + healthReport);
+        var healthAuthor = await NewPageAsync();
+        await SignInAsync(healthAuthor, HealthAuthor, checkSignInPages: false);
+        await VisitAsync(healthAuthor, $"{caseUrl}/agency-reports");
+        await Expect(healthAuthor.GetByTestId("report")).ToHaveCountAsync(1);
+        await Expect(healthAuthor.GetByTestId("report")).ToHaveAttributeAsync("data-agency", Health);
+        await WriteAndSubmitReportAsync(healthAuthor, healthReport, "Chief Nurse");
+
+        await DecideAsync(chair, healthReport, "ChangesRequested", "Fictional: say why the health visitor did not hear of the school's concern.");
+        await VisitAsync(healthAuthor, healthReport);
+        await Expect(healthAuthor.GetByTestId("comments")).ToContainTextAsync("say why the health visitor did not hear");
+        await healthAuthor.GetByTestId("write").ClickAsync();
+        await healthAuthor.WaitForURLAsync("**/edit");
+        await healthAuthor.Locator("textarea[name='Sections[analysis]']").FillAsync(
+            "Fictional: the health visitor was not told because the school's concern went to the duty team, which did not share it.");
+        await healthAuthor.GetByTestId("save-report").ClickAsync();
+        await healthAuthor.WaitForURLAsync("**" + healthReport);
+        await healthAuthor.GetByTestId("submit").ClickAsync();
+        await healthAuthor.WaitForURLAsync("**/submit");
+        await healthAuthor.GetByTestId("submit-report").ClickAsync();
+        await healthAuthor.WaitForURLAsync("**" + healthReport);
+        await DecideAsync(chair, healthReport, "Accepted", null);
+        await DecideAsync(chair, socialCareReport, "Accepted", null);
+        await VisitAsync(chair, $"{caseUrl}/agency-reports");
+        await Expect(chair.Locator("[data-testid=report][data-status=QualityAssured]")).ToHaveCountAsync(2);
+
+        // 9. Five and a half months on, the draft for the board falls due: each milestone from the chair's decision, the
         // completion at the date the chair agreed beside the rules' date.
         Host.Clock.Advance(TimeSpan.FromDays(170));
         await SignInAsync(chair, Chair, checkSignInPages: false);
@@ -219,6 +282,54 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     }
 
     private static ILocator Milestone(IPage page, string key) => page.Locator($"[data-testid=milestone][data-key={key}]");
+
+    /// <summary>Opens an agency's report from the case's list of agency reports and returns its path.</summary>
+    private async Task<string> OpenReportAsync(IPage page, string caseUrl, string agency)
+    {
+        await VisitAsync(page, $"{caseUrl}/agency-reports");
+        await page.Locator($"[data-testid=report][data-agency=\"{agency}\"] a").ClickAsync();
+        await page.WaitForURLAsync("**/agency-reports/*-*");
+        await page.AssertAccessibleAsync();
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    /// <summary>The author writes every section of the template and submits the report.</summary>
+    private static async Task WriteAndSubmitReportAsync(IPage page, string report, string seniorOfficer)
+    {
+        await page.GetByTestId("write").ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        await page.AssertAccessibleAsync();
+        foreach (var key in new[] { "scope", "sources", "involvement", "analysis", "effectivePractice", "lessons", "recommendations" })
+        {
+            await page.Locator($"textarea[name='Sections[{key}]']").FillAsync($"Fictional: what the agency found ({key}).");
+        }
+        await page.GetByTestId("save-report").ClickAsync();
+        await page.WaitForURLAsync("**" + report);
+        await page.GetByTestId("submit").ClickAsync();
+        await page.WaitForURLAsync("**/submit");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Senior officer who commissioned the report and accepts its findings").FillAsync(seniorOfficer);
+        await page.GetByTestId("submit-report").ClickAsync();
+        await page.WaitForURLAsync("**" + report);
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "Submitted");
+    }
+
+    /// <summary>The review team's decision on the submitted version.</summary>
+    private async Task DecideAsync(IPage page, string report, string outcome, string? comments)
+    {
+        await VisitAsync(page, report);
+        await page.GetByTestId("quality-assure").ClickAsync();
+        await page.WaitForURLAsync("**/quality-assurance");
+        await page.AssertAccessibleAsync();
+        await page.Locator($"input[name='Input.Outcome'][value='{outcome}']").CheckAsync();
+        if (comments is not null)
+        {
+            await page.GetByLabel("Comments for the author").FillAsync(comments);
+        }
+        await page.GetByTestId("decide").ClickAsync();
+        await page.WaitForURLAsync("**" + report);
+        await page.AssertAccessibleAsync();
+    }
 
     private static async Task AddToTeamAsync(IPage page, string person, string role, string? agency)
     {
