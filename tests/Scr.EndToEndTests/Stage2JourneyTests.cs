@@ -241,6 +241,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(healthAuthor, $"{caseUrl}/agency-reports");
         await Expect(healthAuthor.GetByTestId("report")).ToHaveCountAsync(1);
         await Expect(healthAuthor.GetByTestId("report")).ToHaveAttributeAsync("data-agency", Health);
+        await VisitAsync(healthAuthor, healthReport);
         await WriteAndSubmitReportAsync(healthAuthor, healthReport, "Chief Nurse");
 
         await DecideAsync(chair, healthReport, "ChangesRequested", "Fictional: say why the health visitor did not hear of the school's concern.");
@@ -256,6 +257,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await healthAuthor.WaitForURLAsync("**/submit");
         await healthAuthor.GetByTestId("submit-report").ClickAsync();
         await healthAuthor.WaitForURLAsync("**" + healthReport);
+        await Expect(healthAuthor.GetByTestId("status")).ToHaveAttributeAsync("data-status", "Submitted");
         await DecideAsync(chair, healthReport, "Accepted", null);
         await DecideAsync(chair, socialCareReport, "Accepted", null);
         await VisitAsync(chair, $"{caseUrl}/agency-reports");
@@ -328,6 +330,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         }
         await page.GetByTestId("decide").ClickAsync();
         await page.WaitForURLAsync("**" + report);
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", outcome == "Accepted" ? "QualityAssured" : "ChangesRequested");
         await page.AssertAccessibleAsync();
     }
 

@@ -111,10 +111,10 @@ public class AgencyReport : IPartOfReview
 
     public AgencyReportVersion? LatestSubmitted => _versions.Where(v => v.IsSubmitted).MaxBy(v => v.Number);
 
-    /// <summary>The review team's decisions, oldest first.</summary>
-    public IReadOnlyList<AgencyReportQualityReview> QualityReviewsInOrder => _qualityReviews.OrderBy(q => q.DecidedAt).ToList();
+    /// <summary>The review team's decisions, oldest first: one a submitted version, so by the version's number (times can be equal).</summary>
+    public IReadOnlyList<AgencyReportQualityReview> QualityReviewsInOrder => _qualityReviews.OrderBy(q => q.VersionNumber).ToList();
 
-    public AgencyReportQualityReview? LatestQualityReview => _qualityReviews.MaxBy(q => q.DecidedAt);
+    public AgencyReportQualityReview? LatestQualityReview => _qualityReviews.MaxBy(q => q.VersionNumber);
 
     public AgencyReportStatus Status => AgencyReportRules.StatusOf(this);
 
