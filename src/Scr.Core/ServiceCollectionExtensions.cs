@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TimetableService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<Services.TermsOfReference.TermsOfReferenceService>();
+        services.AddScoped<Services.People.PeopleService>();
         return services;
     }
 
