@@ -34,7 +34,7 @@ public sealed record PeopleView(ReviewView View, IReadOnlyList<PractitionerInter
 /// review team with the whole case. What they may do with it.
 /// </summary>
 public sealed record InterviewView(PractitionerInterview Interview, string CaseReference, Guid ReviewId, Guid Version, PeopleView? People,
-    IReadOnlyList<ConstraintInForce> Constraints, IReadOnlyDictionary<Guid, string> Names, bool MayEdit, bool MayAnswer)
+    IReadOnlyList<ConstraintInForce> Constraints, IReadOnlyDictionary<Guid, string> Names, string? IntervieweeEmail, bool MayEdit, bool MayAnswer)
 {
     public string NameOf(Guid? userId) => userId is { } id && Names.TryGetValue(id, out var name) ? name : "Unknown";
 }
@@ -175,7 +175,8 @@ public sealed class PeopleService(ScrDbContext db, ReviewService reviews, AuditL
         var names = await NamesAsync(interview.InterviewerIds.Append(interview.UpdatedById).Concat(interview.Versions.Select(v => v.SharedById))
             .Distinct().ToList(), cancellationToken);
         var constraints = PeopleRules.InterviewConstraints(review.ParallelProcesses, interview.HeldOn ?? Today);
-        return new InterviewView(interview, review.Reference, review.Id, review.Version, people, constraints, names,
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == interview.IntervieweeId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        return new InterviewView(interview, review.Reference, review.Id, review.Version, people, constraints, names, email,
             people?.MayRecord == true && interview.IsEditable, ReviewAccessRules.MayAnswerInterview(principal, interview));
     }
 
