@@ -32,6 +32,7 @@ public static class ApiEndpoints
         ReviewTeamEndpoints.Map(api);
         ReviewerEndpoints.Map(api);
         TermsOfReferenceEndpoints.Map(api);
+        PeopleEndpoints.Map(api);
     }
 
     /// <summary>
