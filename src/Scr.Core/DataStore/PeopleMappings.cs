@@ -36,6 +36,7 @@ internal sealed class PractitionerInterviewMapping : IEntityTypeConfiguration<Pr
         b.Property(i => i.IntervieweeRole).HasMaxLength(PractitionerInterview.NameMaxLength);
         b.Property(i => i.Agency).HasMaxLength(PractitionerInterview.NameMaxLength);
         b.Property(i => i.Record).HasMaxLength(PractitionerInterview.RecordMaxLength);
+        b.Property(i => i.ConstraintClearance).HasMaxLength(PractitionerInterview.CommentsMaxLength);
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(40);
         b.Property(i => i.InterviewerIds).HasConversion(
                 v => JsonSerializer.Serialize(v, Json),

@@ -50,7 +50,7 @@ public enum FamilyContactMethod
 
 /// <summary>What an interview says, as a form or the API sends it, checked by <see cref="PeopleRules.CheckInterview"/>.</summary>
 public sealed record InterviewDetails(Guid IntervieweeId, string IntervieweeName, string? IntervieweeRole, string? Agency,
-    IReadOnlyList<Guid> InterviewerIds, DateOnly? HeldOn);
+    IReadOnlyList<Guid> InterviewerIds, DateOnly? HeldOn, string? ConstraintClearance = null);
 
 /// <summary>
 /// A practitioner interviewed for the review (WT2006 8.27: the record is shared with the interviewee for agreement). The
@@ -94,6 +94,12 @@ public class PractitionerInterview : IPartOfReview
     /// <summary>Members of the review team who hold the interview.</summary>
     public IReadOnlyList<Guid> InterviewerIds { get; private set; }
     public DateOnly? HeldOn { get; private set; }
+
+    /// <summary>
+    /// When a constraint held back interviews on the day (a trial), who agreed this interview could go ahead and why, such
+    /// as the Crown Prosecution Service lawyer agreeing the interviewee is not a witness (seed 000 stage 3c; WT2006 8.16).
+    /// </summary>
+    public string? ConstraintClearance { get; private set; }
 
     /// <summary>The record being written; once shared, each version is kept in <see cref="Versions"/>.</summary>
     public string? Record { get; private set; }
@@ -196,6 +202,7 @@ public class PractitionerInterview : IPartOfReview
         Agency = Blank(details.Agency);
         InterviewerIds = details.InterviewerIds.Distinct().ToList();
         HeldOn = details.HeldOn;
+        ConstraintClearance = Blank(details.ConstraintClearance);
         Touch(by, now);
     }
 

@@ -5,7 +5,7 @@ namespace Scr.Core.Rules;
 
 /// <summary>An interview as a form or the API sends it, before it is checked (the interviewee named by their account's email).</summary>
 public sealed record InterviewInput(string? IntervieweeEmail, string? IntervieweeName, string? IntervieweeRole, string? Agency,
-    IReadOnlyList<Guid>? InterviewerIds, DateOnly? HeldOn, string? Record);
+    IReadOnlyList<Guid>? InterviewerIds, DateOnly? HeldOn, string? Record, string? ConstraintClearance = null);
 
 /// <summary>A staff support meeting as a form or the API sends it, before it is checked.</summary>
 public sealed record SupportMeetingInput(Guid? AgencyId, DateOnly? HeldOn, SupportMeetingKind? Kind, string? Attendees, string? Notes);
@@ -35,7 +35,8 @@ public static class PeopleRules
 
     /// <summary>
     /// Checks an interview. <paramref name="intervieweeId"/> is the account found for the email given (none: no such
-    /// account). An interview may not be dated on a day a constraint holds back interviews (WT2006 8.16).
+    /// account). An interview may not be dated on a day a constraint holds back interviews (WT2006 8.16), unless the
+    /// interviewer records who agreed it could go ahead (the CPS lawyer or the SIO: the interviewee is not a witness).
     /// </summary>
     public static (InterviewDetails? Details, IReadOnlyList<RuleProblem> Problems) CheckInterview(InterviewInput input, Guid? intervieweeId, Review review)
     {
@@ -73,11 +74,17 @@ public static class PeopleRules
         {
             problems.Add(new("interviewerIds", "Select interviewers from the review team"));
         }
-        if (input.HeldOn is { } held && InterviewConstraints(review.ParallelProcesses, held) is { Count: > 0 } heldBack)
+        if (input.HeldOn is { } held && InterviewConstraints(review.ParallelProcesses, held) is { Count: > 0 } heldBack
+            && string.IsNullOrWhiteSpace(input.ConstraintClearance))
         {
             var first = heldBack[0];
             problems.Add(new("heldOn",
-                $"Interviews are held back on {Labels.Date(held)}: “{first.Constraint.Description}” ({Labels.Of(first.Process.Kind).ToLowerInvariant()}). Choose a date after it lifts"));
+                $"Interviews are held back on {Labels.Date(held)}: “{first.Constraint.Description}” ({Labels.Of(first.Process.Kind).ToLowerInvariant()}). "
+                + "Choose a date after it lifts, or say who agreed this interview may go ahead"));
+        }
+        if (input.ConstraintClearance?.Trim().Length > PractitionerInterview.CommentsMaxLength)
+        {
+            problems.Add(new("constraintClearance", "Who agreed the interview must be 4,000 characters or fewer"));
         }
         if (input.Record?.Trim().Length > PractitionerInterview.RecordMaxLength)
         {
@@ -87,7 +94,8 @@ public static class PeopleRules
         {
             return (null, problems);
         }
-        return (new InterviewDetails(intervieweeId!.Value, input.IntervieweeName!, input.IntervieweeRole, input.Agency, interviewers, input.HeldOn), []);
+        return (new InterviewDetails(intervieweeId!.Value, input.IntervieweeName!, input.IntervieweeRole, input.Agency, interviewers, input.HeldOn,
+            input.HeldOn is { } on && InterviewConstraints(review.ParallelProcesses, on).Count > 0 ? input.ConstraintClearance : null), []);
     }
 
     public static (SupportMeetingDetails? Details, IReadOnlyList<RuleProblem> Problems) CheckMeeting(SupportMeetingInput input, Review review, DateOnly today)

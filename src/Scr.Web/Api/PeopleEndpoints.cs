@@ -60,7 +60,7 @@ public static class PeopleEndpoints
         }
         var principal = await me.GetAsync(cancellationToken);
         var interview = await people.AddInterviewAsync(id, new InterviewInput(request.IntervieweeEmail, request.IntervieweeName, request.IntervieweeRole,
-            request.Agency, request.InterviewerIds, request.HeldOn, request.Record), version, principal, me.Actor, cancellationToken);
+            request.Agency, request.InterviewerIds, request.HeldOn, request.Record, request.ConstraintClearance), version, principal, me.Actor, cancellationToken);
         var view = await people.GetInterviewAsync(id, interview.Id, principal, me.Actor, cancellationToken);
         return TypedResults.Created($"/api/v1/interviews/{interview.Id}", InterviewDetail.From(view));
     }
@@ -154,7 +154,9 @@ public sealed record InterviewRequest(
     [property: Description("The email address of the interviewee's account on the service.")] string? IntervieweeEmail,
     string? IntervieweeName, string? IntervieweeRole, string? Agency,
     [property: Description("Review team members who hold the interview.")] IReadOnlyList<Guid>? InterviewerIds,
-    DateOnly? HeldOn, string? Record, Guid? Version);
+    DateOnly? HeldOn, string? Record,
+    [property: Description("When a constraint holds back interviews on heldOn: who agreed this interview may go ahead, and why.")] string? ConstraintClearance,
+    Guid? Version);
 
 public sealed record InterviewAnswerRequest(bool? Agree, [property: Description("What should change (required when agree is false).")] string? Comments,
     Guid? Version);
@@ -172,10 +174,10 @@ public sealed record InterviewVersionDetail(int Number, string Text, DateTimeOff
 
 /// <summary>An interview, its record and every version shared with the interviewee; the version of the case to send back with a change.</summary>
 public sealed record InterviewDetail(Guid Id, string CaseReference, Guid IntervieweeId, string IntervieweeName, string? IntervieweeRole, string? Agency,
-    IReadOnlyList<string> Interviewers, DateOnly? HeldOn, InterviewStatus Status, string? Record, IReadOnlyList<InterviewVersionDetail> Versions, Guid Version)
+    IReadOnlyList<string> Interviewers, DateOnly? HeldOn, string? ConstraintClearance, InterviewStatus Status, string? Record, IReadOnlyList<InterviewVersionDetail> Versions, Guid Version)
 {
     public static InterviewDetail From(InterviewView v) => new(v.Interview.Id, v.CaseReference, v.Interview.IntervieweeId, v.Interview.IntervieweeName,
-        v.Interview.IntervieweeRole, v.Interview.Agency, v.Interview.InterviewerIds.Select(id => v.NameOf(id)).ToList(), v.Interview.HeldOn, v.Interview.Status,
+        v.Interview.IntervieweeRole, v.Interview.Agency, v.Interview.InterviewerIds.Select(id => v.NameOf(id)).ToList(), v.Interview.HeldOn, v.Interview.ConstraintClearance, v.Interview.Status,
         v.Interview.Record, v.Interview.Versions.OrderBy(x => x.Number)
             .Select(x => new InterviewVersionDetail(x.Number, x.Text, x.SharedAt, x.Agreed, x.Comments, x.AnsweredAt)).ToList(), v.Version);
 }

@@ -111,6 +111,12 @@ public class PeopleRulesTests
         during.Single().Message.ShouldContain("No interviews of witnesses before the trial ends");
         afterProblems.ShouldBeEmpty();
         after!.HeldOn.ShouldBe(Today.AddDays(31));
+        after.ConstraintClearance.ShouldBeNull();
+
+        var (cleared, clearedProblems) = PeopleRules.CheckInterview(
+            Input(Today.AddDays(5)) with { ConstraintClearance = "The CPS lawyer agreed the health visitor is not a witness" }, Interviewee, review);
+        clearedProblems.ShouldBeEmpty("who agreed it may go ahead is recorded");
+        cleared!.ConstraintClearance.ShouldBe("The CPS lawyer agreed the health visitor is not a witness");
         PeopleRules.InterviewConstraints(review.ParallelProcesses, Today).Count.ShouldBe(1);
     }
 

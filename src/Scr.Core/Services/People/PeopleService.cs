@@ -202,7 +202,7 @@ public sealed class PeopleService(ScrDbContext db, ReviewService reviews, AuditL
         var review = (await EditableAsync(id, principal, cancellationToken)).Review;
         var interview = review.FindInterview(interviewId);
         var constraints = PeopleRules.InterviewConstraints(review.ParallelProcesses, interview.HeldOn ?? Today);
-        if (constraints.Count > 0)
+        if (constraints.Count > 0 && interview.ConstraintClearance is null)
         {
             throw new RuleViolationException([new RuleProblem("heldOn",
                 $"Interviews are held back on that date: “{constraints[0].Constraint.Description}”. Change the date of the interview")]);

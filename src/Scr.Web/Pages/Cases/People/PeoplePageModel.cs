@@ -101,6 +101,9 @@ public sealed class InterviewForm
 
     public DateInputModel HeldOn { get; set; } = new();
 
+    [StringLength(PractitionerInterview.CommentsMaxLength, ErrorMessage = "Who agreed the interview must be 4,000 characters or fewer")]
+    public string? ConstraintClearance { get; set; }
+
     [StringLength(PractitionerInterview.RecordMaxLength, ErrorMessage = "The record must be 40,000 characters or fewer")]
     public string? Record { get; set; }
 
@@ -112,13 +115,15 @@ public sealed class InterviewForm
         Agency = interview.Agency,
         InterviewerIds = interview.InterviewerIds.ToList(),
         HeldOn = DateInputModel.From(interview.HeldOn),
+        ConstraintClearance = interview.ConstraintClearance,
         Record = interview.Record,
     };
 
     public InterviewInput? Read(ModelStateDictionary modelState, string prefix = "Input")
     {
         var heldOn = OptionalDate.Read(HeldOn, modelState, $"{prefix}.HeldOn", "the date of the interview");
-        return modelState.IsValid ? new InterviewInput(IntervieweeEmail, IntervieweeName, IntervieweeRole, Agency, InterviewerIds, heldOn, Record) : null;
+        return modelState.IsValid ? new InterviewInput(IntervieweeEmail, IntervieweeName, IntervieweeRole, Agency, InterviewerIds, heldOn, Record,
+            ConstraintClearance) : null;
     }
 }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Scr.Migrations.Postgres.Migrations
+namespace Scr.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class People : Migration
@@ -15,23 +15,23 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "family_members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Relationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Invited = table.Column<bool>(type: "boolean", nullable: false),
-                    Consent = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ConsentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    MetById = table.Column<Guid>(type: "uuid", nullable: true),
-                    KeyWorker = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Shared = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    NotInvolved = table.Column<bool>(type: "boolean", nullable: false),
-                    NotInvolvedReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Invited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Consent = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ConsentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MetById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    KeyWorker = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Shared = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NotInvolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotInvolvedReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,20 +66,21 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "practitioner_interviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IntervieweeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IntervieweeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IntervieweeRole = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Agency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    InterviewerIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Record = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IntervieweeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IntervieweeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IntervieweeRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Agency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    InterviewerIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConstraintClearance = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Record = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,15 +115,15 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "staff_support_meetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Attendees = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,13 +152,13 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "family_contact_details",
                 columns: table => new
                 {
-                    FamilyMemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Address = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: false)
+                    FamilyMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,14 +187,14 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "family_contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FamilyMemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    ById = table.Column<Guid>(type: "uuid", nullable: false),
-                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FamilyMemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -222,15 +223,15 @@ namespace Scr.Migrations.Postgres.Migrations
                 name: "interview_record_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InterviewId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
-                    SharedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SharedById = table.Column<Guid>(type: "uuid", nullable: false),
-                    Agreed = table.Column<bool>(type: "boolean", nullable: true),
-                    Comments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InterviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    SharedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SharedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Agreed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Comments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -242,7 +243,7 @@ namespace Scr.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_interview_record_versions_practitioner_interviews_Interview~",
+                        name: "FK_interview_record_versions_practitioner_interviews_InterviewId",
                         column: x => x.InterviewId,
                         principalTable: "practitioner_interviews",
                         principalColumn: "Id",
