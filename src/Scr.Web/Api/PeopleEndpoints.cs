@@ -17,34 +17,34 @@ public static class PeopleEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases/{id:guid}/people").WithTags("People");
-        cases.MapGet("", GetPeople).WithName("GetPeople").Refusals()
+        var cases = api.MapGroup("/cases/{id:guid}").WithTags("People");
+        cases.MapGet("/people", GetPeople).WithName("GetPeople").Refusals()
             .WithSummary("The review's interviews, staff support meetings (with any agency missing its start or end meeting) and family members")
             .WithDescription("The board's business unit, chair and sub-group and the review team see everything; an involved agency sees only its "
                 + "own staff support meetings. Family members come without their contact details. The read is audited.");
-        cases.MapPost("/interviews", AddInterview).WithName("AddInterview").Refusals(versioned: true)
+        cases.MapPost("/people/interviews", AddInterview).WithName("AddInterview").Refusals(versioned: true)
             .WithSummary("Add a practitioner interview (the business unit or the review team; send the version you last read)")
             .WithDescription("The interviewee is named by the email address of their account; interviewers are review team members. A date on "
                 + "which a constraint holds back interviews (a trial) is refused.");
-        cases.MapPost("/interviews/{interviewId:guid}/share", ShareInterview).WithName("ShareInterview").Refusals(versioned: true)
+        cases.MapPost("/people/interviews/{interviewId:guid}/share", ShareInterview).WithName("ShareInterview").Refusals(versioned: true)
             .WithSummary("Share the interview's record with the interviewee for agreement (WT2006 8.27)")
             .WithDescription("The record becomes a new version and the interviewee is told. Refused without a record or a date, while the "
                 + "interviewee has it, and once agreed.");
-        cases.MapPost("/staff-support-meetings", AddMeeting).WithName("AddStaffSupportMeeting").Refusals(versioned: true)
+        cases.MapPost("/people/staff-support-meetings", AddMeeting).WithName("AddStaffSupportMeeting").Refusals(versioned: true)
             .WithSummary("Record a staff support meeting for an involved agency (kind Start, During or End; seed 003 §6.5)");
-        cases.MapPost("/family", AddFamilyMember).WithName("AddFamilyMember").Refusals(versioned: true)
+        cases.MapPost("/people/family", AddFamilyMember).WithName("AddFamilyMember").Refusals(versioned: true)
             .WithSummary("Add a family member: their involvement, or the decision not to involve them with the reasons (required then)");
-        cases.MapPost("/family/{memberId:guid}/contacts", LogContact).WithName("LogFamilyContact").Refusals(versioned: true)
+        cases.MapPost("/people/family/{memberId:guid}/contacts", LogContact).WithName("LogFamilyContact").Refusals(versioned: true)
             .WithSummary("Log a contact with a family member (method Visit, Phone, Letter, Email or Meeting)");
-        cases.MapGet("/family/{memberId:guid}/contact-details", GetContactDetails).WithName("GetFamilyContactDetails").Refusals()
+        cases.MapGet("/people/family/{memberId:guid}/contact-details", GetContactDetails).WithName("GetFamilyContactDetails").Refusals()
             .WithSummary("One family member's address, phone and email: the business unit and the team member who meets them only")
             .WithDescription("Every call writes an audit entry of its own. Contact details appear in no other response.");
 
-        var interviews = api.MapGroup("/interviews/{interviewId:guid}").WithTags("People");
-        interviews.MapGet("", GetInterview).WithName("GetInterview").Refusals()
+        var interviews = api.MapGroup("/interviews").WithTags("People");
+        interviews.MapGet("/{interviewId:guid}", GetInterview).WithName("GetInterview").Refusals()
             .WithSummary("An interview and every version of its record shared, for the interviewee (who may see nothing else of the case) or the "
                 + "board and the review team; 404 for anyone else");
-        interviews.MapPost("/answer", AnswerInterview).WithName("AnswerInterview").Refusals(versioned: true)
+        interviews.MapPost("/{interviewId:guid}/answer", AnswerInterview).WithName("AnswerInterview").Refusals(versioned: true)
             .WithSummary("The interviewee agrees the record shared with them (agree true, which freezes it) or asks for changes (agree false, with comments)");
     }
 
