@@ -69,8 +69,12 @@ public abstract class PeopleApiTests(WebWorldFixture fixture)
         ErrorFields(missing).ShouldBe(["intervieweeEmail", "intervieweeName", "interviewerIds"], ignoreOrder: true);
         var request = new Dictionary<string, object?>
         {
-            ["intervieweeEmail"] = SocialCareLead, ["intervieweeName"] = "Sam Ridley", ["interviewerIds"] = new[] { reviewerId },
-            ["heldOn"] = "2026-11-20", ["record"] = "Mr Ridley described the school's referral.", ["version"] = version,
+            ["intervieweeEmail"] = SocialCareLead,
+            ["intervieweeName"] = "Sam Ridley",
+            ["interviewerIds"] = new[] { reviewerId },
+            ["heldOn"] = "2026-11-20",
+            ["record"] = "Mr Ridley described the school's referral.",
+            ["version"] = version,
         };
         var heldBack = await ReadAsync(await client.PostAsJsonAsync($"/api/v1/cases/{publication.Id}/people/interviews", request), HttpStatusCode.BadRequest);
         ErrorFields(heldBack).ShouldBe(["heldOn"]);

@@ -140,7 +140,9 @@ public sealed class PeoplePagesTests : IAsyncLifetime
         Errors(noComments).ShouldContain("Say what should change in the record");
         var changes = await lead.SubmitAsync($"/interviews/{interviewId}", new Dictionary<string, string>
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Answer"] = "changes", ["Comments"] = "I manage the east team, not both teams.",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Answer"] = "changes",
+            ["Comments"] = "I manage the east team, not both teams.",
         });
         changes.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
@@ -217,22 +219,31 @@ public sealed class PeoplePagesTests : IAsyncLifetime
         var add = $"/cases/{working.Id}/people/family/add";
         var noReasons = await ParseAsync(await officer.SubmitAsync(add, new Dictionary<string, string>
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.Name"] = "Lee Brannock", ["Input.Relationship"] = "Father", ["Input.Involve"] = "No",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.Name"] = "Lee Brannock",
+            ["Input.Relationship"] = "Father",
+            ["Input.Involve"] = "No",
         }));
         Errors(noReasons).ShouldContain("Give the reasons for not involving them");
         noReasons.QuerySelector("#Input\\.NotInvolvedReasons-error").ShouldNotBeNull("the error is beside the field");
 
         var added = await officer.SubmitAsync(add, new Dictionary<string, string>
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.Name"] = "Rosa Brannock", ["Input.Relationship"] = "Older sister",
-            ["Input.Involve"] = "Yes", ["Input.Invited"] = "true", ["Input.Consent"] = "NotAsked",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.Name"] = "Rosa Brannock",
+            ["Input.Relationship"] = "Older sister",
+            ["Input.Involve"] = "Yes",
+            ["Input.Invited"] = "true",
+            ["Input.Consent"] = "NotAsked",
             ["Input.MetById"] = (await _world.UserIdAsync(Reviewer)).ToString(),
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect, Errors(await ParseAsync(added)));
         var memberPath = added.Location()!;
         var contact = await officer.SubmitAsync($"{memberPath}/contacts/add", With(new()
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.Method"] = "Phone", ["Input.Summary"] = "Arranged to meet after college.",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.Method"] = "Phone",
+            ["Input.Summary"] = "Arranged to meet after college.",
         }, Date("Input.On", Today)));
         contact.StatusCode.ShouldBe(HttpStatusCode.Redirect, Errors(await ParseAsync(contact)));
         var member = await officer.GetDocumentAsync(memberPath);
@@ -242,12 +253,15 @@ public sealed class PeoplePagesTests : IAsyncLifetime
 
         var saved = await officer.SubmitAsync($"{memberPath}/contact-details", new Dictionary<string, string>
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.Phone"] = "01632 960777", ["Input.Email"] = "not-an-email",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.Phone"] = "01632 960777",
+            ["Input.Email"] = "not-an-email",
         });
         Errors(await ParseAsync(saved)).ShouldContain("Enter an email address in the correct format");
         saved = await officer.SubmitAsync($"{memberPath}/contact-details", new Dictionary<string, string>
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.Phone"] = "01632 960777",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.Phone"] = "01632 960777",
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var readsBefore = await AuditCountAsync(AuditActions.FamilyContactDetailsRead, Reviewer);
@@ -275,7 +289,9 @@ public sealed class PeoplePagesTests : IAsyncLifetime
         var officer = await _world.SignInAsync(Officer);
         var saved = await officer.SubmitAsync($"/cases/{working.Id}/people/family/{mother}/contact-details", new Dictionary<string, string>
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.Phone"] = Planted, ["Input.Address"] = "Planted Cottage",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.Phone"] = Planted,
+            ["Input.Address"] = "Planted Cottage",
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var reviewer = await _world.SignInAsync(Reviewer);
