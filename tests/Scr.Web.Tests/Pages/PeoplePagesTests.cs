@@ -331,4 +331,35 @@ public sealed class PeoplePagesTests : IAsyncLifetime
             + (await db.AuditEntries.Where(e => e.Detail != null && e.Detail.Contains(Planted)).CountAsync()));
         leaks.ShouldBe(0);
     }
+    [Fact]
+    public async Task StaffSupport_ErrorsBesideTheFields_ThenAnEndMeetingRecorded_NoLongerMissing()
+    {
+        var working = await _world.CaseAsync("Young person died by suicide");
+        var officer = await _world.SignInAsync(Officer);
+        var add = $"/cases/{working.Id}/people/staff-support/add";
+        var health = (await _world.OrganisationAsync("northbridge-health")).Id;
+
+        var refused = await ParseAsync(await officer.SubmitAsync(add, new Dictionary<string, string> { ["Version"] = (await VersionAsync(working.Id)).ToString() }));
+        Errors(refused).ShouldContain("Select the agency");
+        Errors(refused).ShouldContain("Select when in the review the meeting was held");
+        refused.QuerySelector(".govuk-error-summary a[href='#Input.HeldOn.Day']").ShouldNotBeNull();
+        var future = await ParseAsync(await officer.SubmitAsync(add, With(new()
+        {
+            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.AgencyId"] = health.ToString(), ["Input.Kind"] = "End",
+        }, Date("Input.HeldOn", Today.AddDays(1)))));
+        Errors(future).ShouldContain("must be today or in the past");
+
+        var saved = await officer.SubmitAsync(add, With(new()
+        {
+            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.AgencyId"] = health.ToString(), ["Input.Kind"] = "End",
+            ["Input.Attendees"] = "Fictional: the health visitors",
+        }, Date("Input.HeldOn", Today)));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, Errors(await ParseAsync(saved)));
+        var page = await officer.GetDocumentAsync($"/cases/{working.Id}/people");
+        page.QuerySelector("[data-testid=banner]")!.TextContent.ShouldContain("Northbridge and Fellside Health Trust");
+        var row = page.QuerySelector($"[data-testid=agency-support][data-agency='{health}']")!;
+        row.QuerySelector("[data-testid=end]")!.TextContent.Trim().ShouldBe("Held");
+        (await AuditCountAsync(AuditActions.StaffSupportMeetingAdded, Officer)).ShouldBe(1);
+        (await (await _world.SignInAsync(Chair)).GetAsync(add)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
 }
