@@ -345,13 +345,17 @@ public sealed class PeoplePagesTests : IAsyncLifetime
         refused.QuerySelector(".govuk-error-summary a[href='#Input.HeldOn.Day']").ShouldNotBeNull();
         var future = await ParseAsync(await officer.SubmitAsync(add, With(new()
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.AgencyId"] = health.ToString(), ["Input.Kind"] = "End",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.AgencyId"] = health.ToString(),
+            ["Input.Kind"] = "End",
         }, Date("Input.HeldOn", Today.AddDays(1)))));
         Errors(future).ShouldContain("must be today or in the past");
 
         var saved = await officer.SubmitAsync(add, With(new()
         {
-            ["Version"] = (await VersionAsync(working.Id)).ToString(), ["Input.AgencyId"] = health.ToString(), ["Input.Kind"] = "End",
+            ["Version"] = (await VersionAsync(working.Id)).ToString(),
+            ["Input.AgencyId"] = health.ToString(),
+            ["Input.Kind"] = "End",
             ["Input.Attendees"] = "Fictional: the health visitors",
         }, Date("Input.HeldOn", Today)));
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, Errors(await ParseAsync(saved)));
