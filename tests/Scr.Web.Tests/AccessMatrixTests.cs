@@ -54,10 +54,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     /// <param name="ConflictedUser">The register reviewer whose appointment to <paramref name="ScopingCase"/> awaits the chair's exception.</param>
     /// <param name="OwnProfile">The register entry of <see cref="Reviewer"/>.</param>
     /// <param name="OtherProfile">Another reviewer's register entry, not paired with <see cref="Reviewer"/>.</param>
+    /// <param name="DemoInterview">The interview on <paramref name="WorkingCase"/> shared with <see cref="AgencyAuthor"/>, its interviewee.</param>
+    /// <param name="Mother">The family member on <paramref name="WorkingCase"/> whom <see cref="Reviewer"/> meets.</param>
     public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
         Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid ScopingProcess = default, Guid ScopingConstraint = default,
         Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default, Guid ConflictedUser = default,
-        Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default, Guid HealthReport = default, Guid SocialCareReport = default);
+        Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default, Guid HealthReport = default, Guid SocialCareReport = default,
+        Guid DemoInterview = default, Guid Mother = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -256,6 +259,35 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/cases/{id:guid}/agency-reports/{reportId:guid}/versions/{number:int}", "GET",
             ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/versions/1",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // The people of a review (the demo's review at stage 3): the board and the review team read them; the business unit and the
+        // team record them; an involved agency sees its own staff support meetings only; the interviewee (the health author) reads
+        // her own interview and nothing else of it; a family's contact details are for the business unit and the team member who meets them.
+        new("/cases/{id:guid}/people", "GET", ids => $"/cases/{ids.WorkingCase}/people",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people", "GET", ids => $"/cases/{ids.OtherBoardCase}/people",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
+        new("/cases/{id:guid}/people/interviews/add", "GET", ids => $"/cases/{ids.WorkingCase}/people/interviews/add",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people/interviews/{interviewId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/people/interviews/{ids.DemoInterview}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Another case's interview is not found under this case.
+        new("/cases/{id:guid}/people/interviews/{interviewId:guid}", "GET", ids => $"/cases/{ids.ScopingCase}/people/interviews/{ids.DemoInterview}",
+            Allow(Hidden, Everyone), ToSignIn),
+        new("/interviews/{interviewId:guid}", "GET", ids => $"/interviews/{ids.DemoInterview}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/interviews/{interviewId:guid}", "GET", _ => $"/interviews/{Guid.NewGuid()}", Allow(Hidden, Everyone), ToSignIn),
+        new("/cases/{id:guid}/people/staff-support/add", "GET", ids => $"/cases/{ids.WorkingCase}/people/staff-support/add",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people/family/add", "GET", ids => $"/cases/{ids.WorkingCase}/people/family/add",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people/family/{memberId:guid}", "GET", ids => $"/cases/{ids.WorkingCase}/people/family/{ids.Mother}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people/family/{memberId:guid}/edit", "GET", ids => $"/cases/{ids.WorkingCase}/people/family/{ids.Mother}/edit",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people/family/{memberId:guid}/contacts/add", "GET", ids => $"/cases/{ids.WorkingCase}/people/family/{ids.Mother}/contacts/add",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/people/family/{memberId:guid}/contact-details", "GET", ids => $"/cases/{ids.WorkingCase}/people/family/{ids.Mother}/contact-details",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup), Allow(Hidden, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         // The board's timetable of all its reviews: for its business unit, chair and sub-group; never agencies or review teams from elsewhere.
         new("/timetable", "GET", _ => "/timetable",
             Merge(Allow(Ok, Officer, Chair, SubGroup, OtherBoardOfficer), Allow(Forbidden, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
@@ -507,6 +539,35 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/terms-of-reference/versions/{number:int}/export", "GET",
             ids => $"/api/v1/cases/{ids.WorkingCase}/terms-of-reference/versions/1/export",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // The people of a review, as the pages. Edits send an empty body or a stale version: those allowed get 400 or 409 and nothing changes.
+        new("/api/v1/cases/{id:guid}/people", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/people",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/people/interviews", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/people/interviews",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/people/interviews/{interviewId:guid}/share", "POST",
+            ids => $"/api/v1/cases/{ids.WorkingCase}/people/interviews/{ids.DemoInterview}/share",
+            Merge(Allow(HttpStatusCode.Conflict, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/people/staff-support-meetings", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/people/staff-support-meetings",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/people/family", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/people/family",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/people/family/{memberId:guid}/contacts", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/people/family/{ids.Mother}/contacts",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { version = Guid.Empty }),
+        new("/api/v1/cases/{id:guid}/people/family/{memberId:guid}/contact-details", "GET",
+            ids => $"/api/v1/cases/{ids.WorkingCase}/people/family/{ids.Mother}/contact-details",
+            Merge(Allow(Ok, Officer, Reviewer), Allow(Forbidden, Chair, SubGroup), Allow(Hidden, AgencyLead, AgencyAuthor, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized),
+        new("/api/v1/interviews/{interviewId:guid}", "GET", ids => $"/api/v1/interviews/{ids.DemoInterview}",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // Only the interviewee answers: a stale version gets her 409; the board and the team may read it but not answer it.
+        new("/api/v1/interviews/{interviewId:guid}/answer", "POST", ids => $"/api/v1/interviews/{ids.DemoInterview}/answer",
+            Merge(Allow(HttpStatusCode.Conflict, AgencyAuthor), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { agree = true, version = Guid.Empty }),
     ];
 
     private static object MatrixCommunication(Ids ids) =>
@@ -574,7 +635,9 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             await ProfileAsync("m.ilsley@reviewers.example"),
             await World.UserIdAsync(Officer),
             await AgencyReportAsync(working, "northbridge-health"),
-            await AgencyReportAsync(working, "northbridge-csc"));
+            await AgencyReportAsync(working, "northbridge-csc"),
+            await World.WithDbAsync(db => db.PractitionerInterviews.Where(i => i.ReviewId == working).Select(i => i.Id).FirstAsync()),
+            await World.WithDbAsync(db => db.Set<Scr.Core.Models.FamilyMember>().Where(m => m.ReviewId == working).Select(m => m.Id).FirstAsync()));
     }
 
     /// <summary>The demo's agency report of the agency on the review under way: health's sent back for changes, social care's accepted.</summary>

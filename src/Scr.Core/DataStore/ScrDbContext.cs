@@ -35,6 +35,10 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<BankHolidayEntry> BankHolidays => Set<BankHolidayEntry>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
 
+    // The people of a review; family contact details are read only through PeopleService, which audits each read.
+    public DbSet<PractitionerInterview> PractitionerInterviews => Set<PractitionerInterview>();
+    public DbSet<FamilyContactDetails> FamilyContactDetails => Set<FamilyContactDetails>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit entry; it is chained and written with the next save, in the same transaction.</summary>

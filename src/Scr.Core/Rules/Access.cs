@@ -348,6 +348,46 @@ public static class ReviewAccessRules
         || (access == ReviewAccess.AgencySummary && audience == DocumentAudience.Agency && agencyId is { } agency
             && AgenciesActingFor(principal, review).Contains(agency));
 
+    // People of the review (seed 000 stage 3; seed 003 §6.5; WT2006 8.27; decision 0010): practitioner interviews, staff
+    // support meetings and the family. The board's own people and the review team read them all; the business unit and
+    // the team record them. An agency reads only its own staff support meetings. An interviewee reads their own interview
+    // and nothing else of the case, and alone agrees it or asks for changes. A family's contact details are for the
+    // business unit and the team member who meets that family member, and no one else: not the chair, the sub-group,
+    // other team members, agencies or the Panel.
+
+    /// <summary>The board's own people and the review team read interviews, staff support meetings and the family's involvement.</summary>
+    public static bool MaySeePeople(ReviewAccess access) => access == ReviewAccess.Full;
+
+    /// <summary>The business unit and the review team record interviews, meetings, family members and contacts, while the review is open.</summary>
+    public static bool MayRecordPeople(Principal principal, Review review) =>
+        review.IsOpen && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
+
+    /// <summary>Those who read the people of the review read every staff support meeting; an agency reads its own agency's.</summary>
+    public static bool MaySeeStaffSupport(Principal principal, ReviewAccess access, Review review, Guid agencyId) =>
+        MaySeePeople(access) || (access == ReviewAccess.AgencySummary && AgenciesActingFor(principal, review).Contains(agencyId));
+
+    /// <summary>
+    /// An interview is read by those who read the people of the review, and by the interviewee, whatever else they may
+    /// see of the case (possibly nothing).
+    /// </summary>
+    public static bool MaySeeInterview(Principal principal, ReviewAccess access, PractitionerInterview interview) =>
+        MaySeePeople(access) || interview.IntervieweeId == principal.UserId;
+
+    /// <summary>Only the interviewee agrees the record of their interview, or asks for changes (WT2006 8.27).</summary>
+    public static bool MayAnswerInterview(Principal principal, PractitionerInterview interview) => interview.IntervieweeId == principal.UserId;
+
+    /// <summary>
+    /// A family member's address, phone and email: the business unit of the case's board and the review team member who
+    /// meets that family member. Every read is audited by the caller.
+    /// </summary>
+    public static bool MaySeeFamilyContactDetails(Principal principal, Review review, FamilyMember member) =>
+        principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer)
+        || (member.MetById == principal.UserId && review.IsOnTeam(principal.UserId));
+
+    /// <summary>Those who read a family member's contact details keep them up to date, while the review is open.</summary>
+    public static bool MayChangeFamilyContactDetails(Principal principal, Review review, FamilyMember member) =>
+        review.IsOpen && MaySeeFamilyContactDetails(principal, review, member);
+
     // The National Panel (002 ¶10): it reads every decision sent to it, and only that; the board answers its questions.
 
     /// <summary>Panel members read the decisions every board sends, respond to them and see the Panel's figures.</summary>

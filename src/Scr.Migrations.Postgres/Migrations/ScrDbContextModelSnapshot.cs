@@ -657,6 +657,158 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("conflict_exceptions", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.FamilyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FamilyMemberId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("family_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyContactDetails", b =>
+                {
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FamilyMemberId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("family_contact_details", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyWorker")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("MetById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NotInvolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NotInvolvedReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Shared")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MetById");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("family_members", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.FileReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -764,6 +916,48 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("inbox_items", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.InterviewRecordVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Agreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("InterviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SharedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SharedById");
+
+                    b.HasIndex("InterviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("interview_record_versions", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.InvolvementDeclaration", b =>
@@ -1216,6 +1410,76 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("personal_access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PractitionerInterview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConstraintClearance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("IntervieweeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IntervieweeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IntervieweeRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InterviewerIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("IntervieweeId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("practitioner_interviews", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1640,6 +1904,50 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasIndex("ProfileId");
 
                     b.ToTable("reviewer_training", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.StaffSupportMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReviewId", "AgencyId");
+
+                    b.ToTable("staff_support_meetings", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
@@ -2279,6 +2587,74 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.FamilyContact", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.FamilyMember", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyContactDetails", b =>
+                {
+                    b.HasOne("Scr.Core.Models.FamilyMember", null)
+                        .WithOne()
+                        .HasForeignKey("Scr.Core.Models.FamilyContactDetails", "FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyMember", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("MetById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("FamilyMembers")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.FileReview", b =>
                 {
                     b.HasOne("Scr.Core.Models.Organisation", "Agency")
@@ -2322,6 +2698,21 @@ namespace Scr.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.InterviewRecordVersion", b =>
+                {
+                    b.HasOne("Scr.Core.Models.PractitionerInterview", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("SharedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2495,6 +2886,33 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PractitionerInterview", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("IntervieweeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("Interviews")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
                 {
                     b.HasOne("Scr.Core.Models.ParallelProcess", null)
@@ -2620,6 +3038,27 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.StaffSupportMeeting", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("StaffSupportMeetings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
                 {
                     b.HasOne("Scr.Core.Models.User", null)
@@ -2710,6 +3149,11 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Navigation("Versions");
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.FamilyMember", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Navigation("BoardsServed");
@@ -2723,6 +3167,11 @@ namespace Scr.Migrations.Postgres.Migrations
             modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
                 {
                     b.Navigation("Constraints");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PractitionerInterview", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.Review", b =>
@@ -2739,7 +3188,11 @@ namespace Scr.Migrations.Postgres.Migrations
 
                     b.Navigation("Declarations");
 
+                    b.Navigation("FamilyMembers");
+
                     b.Navigation("FileReviews");
+
+                    b.Navigation("Interviews");
 
                     b.Navigation("MilestoneRecords");
 
@@ -2750,6 +3203,8 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Navigation("PeerReviews");
 
                     b.Navigation("Recommendations");
+
+                    b.Navigation("StaffSupportMeetings");
 
                     b.Navigation("StageEvents");
 

@@ -648,6 +648,158 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("conflict_exceptions", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.FamilyContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FamilyMemberId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("family_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyContactDetails", b =>
+                {
+                    b.Property<Guid>("FamilyMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FamilyMemberId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("family_contact_details", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyWorker")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MetById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotInvolvedReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shared")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MetById");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("family_members", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.FileReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -755,6 +907,48 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("inbox_items", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.InterviewRecordVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Agreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InterviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SharedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SharedById");
+
+                    b.HasIndex("InterviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("interview_record_versions", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.InvolvementDeclaration", b =>
@@ -1207,6 +1401,76 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("personal_access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PractitionerInterview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConstraintClearance")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntervieweeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntervieweeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntervieweeRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterviewerIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("IntervieweeId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("practitioner_interviews", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1631,6 +1895,50 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasIndex("ProfileId");
 
                     b.ToTable("reviewer_training", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.StaffSupportMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReviewId", "AgencyId");
+
+                    b.ToTable("staff_support_meetings", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
@@ -2270,6 +2578,74 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.FamilyContact", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.FamilyMember", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyContactDetails", b =>
+                {
+                    b.HasOne("Scr.Core.Models.FamilyMember", null)
+                        .WithOne()
+                        .HasForeignKey("Scr.Core.Models.FamilyContactDetails", "FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.FamilyMember", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("MetById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("FamilyMembers")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.FileReview", b =>
                 {
                     b.HasOne("Scr.Core.Models.Organisation", "Agency")
@@ -2313,6 +2689,21 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.InterviewRecordVersion", b =>
+                {
+                    b.HasOne("Scr.Core.Models.PractitionerInterview", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("SharedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2486,6 +2877,33 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PractitionerInterview", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("IntervieweeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("Interviews")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ProcessConstraint", b =>
                 {
                     b.HasOne("Scr.Core.Models.ParallelProcess", null)
@@ -2611,6 +3029,27 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.StaffSupportMeeting", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("StaffSupportMeetings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.StageEvent", b =>
                 {
                     b.HasOne("Scr.Core.Models.User", null)
@@ -2701,6 +3140,11 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("Versions");
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.FamilyMember", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Organisation", b =>
                 {
                     b.Navigation("BoardsServed");
@@ -2714,6 +3158,11 @@ namespace Scr.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Scr.Core.Models.ParallelProcess", b =>
                 {
                     b.Navigation("Constraints");
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PractitionerInterview", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Scr.Core.Models.Review", b =>
@@ -2730,7 +3179,11 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.Navigation("Declarations");
 
+                    b.Navigation("FamilyMembers");
+
                     b.Navigation("FileReviews");
+
+                    b.Navigation("Interviews");
 
                     b.Navigation("MilestoneRecords");
 
@@ -2741,6 +3194,8 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("PeerReviews");
 
                     b.Navigation("Recommendations");
+
+                    b.Navigation("StaffSupportMeetings");
 
                     b.Navigation("StageEvents");
 

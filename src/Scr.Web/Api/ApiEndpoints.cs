@@ -33,6 +33,7 @@ public static class ApiEndpoints
         ReviewerEndpoints.Map(api);
         TermsOfReferenceEndpoints.Map(api);
         AgencyReportEndpoints.Map(api);
+        PeopleEndpoints.Map(api);
     }
 
     /// <summary>

@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Rules;
 using Scr.Core.Services.Deadlines;
+using Scr.Core.Services.People;
 using Scr.Core.Services.Reviews;
 using Scr.Web.Security;
 
 namespace Scr.Web.Pages;
 
 /// <summary>The dashboard: what each of the person's roles needs to see first.</summary>
-public class IndexModel(CurrentUser me, ReviewService reviews, DeadlineService deadlines, ScrDbContext db) : PageModel
+public class IndexModel(CurrentUser me, ReviewService reviews, DeadlineService deadlines, PeopleService people, ScrDbContext db) : PageModel
 {
     public Principal Principal { get; private set; } = null!;
     public IReadOnlyList<(string Role, string Organisation)> Roles { get; private set; } = [];
@@ -33,6 +34,9 @@ public class IndexModel(CurrentUser me, ReviewService reviews, DeadlineService d
     public IReadOnlyList<CaseDeadline> OpenDeadlines => Deadlines.Where(d => d.IsOpen).ToList();
     public int DoneThisMonth { get; private set; }
 
+    /// <summary>Records of the person's own interviews waiting for them to agree (WT2006 8.27), whatever else they see.</summary>
+    public IReadOnlyList<InterviewToCheck> InterviewsToCheck { get; private set; } = [];
+
     public int OpenAt(ReviewStage stage) => Visible.Count(r => r.IsOpen && r.Stage == stage && OwnBoards.Contains(r.BoardId));
 
     public async Task OnGetAsync()
@@ -44,6 +48,7 @@ public class IndexModel(CurrentUser me, ReviewService reviews, DeadlineService d
         OwnBoards = Principal.BoardsWhere(ReviewAccessRules.BoardCaseRoles).ToHashSet();
         SeesBoardCases = OwnBoards.Count > 0;
         MayNotify = ReviewAccessRules.BoardsToNotify(Principal).Count > 0;
+        InterviewsToCheck = await people.ToCheckAsync(Principal);
         (Visible, _) = await reviews.ListAsync(Principal, new ReviewListFilter(PageSize: int.MaxValue));
         ShowsDeadlines = SeesBoardCases || Principal.AgencyGrants.Count > 0 || Visible.Any(r => r.Access == ReviewAccess.Full);
         if (ShowsDeadlines)

@@ -80,6 +80,21 @@ public static class AuditActions
     public const string DocumentUploaded = "document.uploaded";
     public const string DocumentDownloaded = "document.downloaded";
     public const string DocumentsListed = "document.listed";
+    // People of the review (decision 0010).
+    public const string PeopleRead = "people.read";
+    public const string InterviewAdded = "people.interview-added";
+    public const string InterviewChanged = "people.interview-changed";
+    public const string InterviewRead = "people.interview-read";
+    public const string InterviewShared = "people.interview-shared";
+    public const string InterviewAgreed = "people.interview-agreed";
+    public const string InterviewChangesRequested = "people.interview-changes-requested";
+    public const string StaffSupportMeetingAdded = "people.staff-support-meeting-added";
+    public const string FamilyMemberAdded = "people.family-member-added";
+    public const string FamilyMemberChanged = "people.family-member-changed";
+    public const string FamilyMemberRead = "people.family-member-read";
+    public const string FamilyContactLogged = "people.family-contact-logged";
+    public const string FamilyContactDetailsRead = "people.family-contact-details-read";
+    public const string FamilyContactDetailsChanged = "people.family-contact-details-changed";
     public const string DraftSaved = "draft.saved";
     public const string ReminderSent = "deadline.reminder-sent";
     public const string CalendarFeedCreated = "calendar-feed.created";

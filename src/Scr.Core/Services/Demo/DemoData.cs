@@ -23,7 +23,7 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// </summary>
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
     TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
-    AgencyReportService agencyReports, TimeProvider clock)
+    AgencyReportService agencyReports, People.PeopleService people, TimeProvider clock)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -378,6 +378,37 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         await timetables.DecideChangeAsync(working.Id, change.Id, approve: true,
             "Agreed. The director of children's services and the chief executive have been told.", await CaseVersion(working), chair, Seeder,
             cancellationToken);
+
+        // The people of the review under way (seed 000 stage 3; seed 003 §6.5; WT2006 8.27). The trial holds back interviews of
+        // witnesses, so the health trust's named nurse is interviewed only once the prosecution lawyer agrees she is not one; her
+        // record waits for her agreement. Each agency holds a staff support meeting at the start. The mother takes part.
+        var lead = await PrincipalAsync(reviewer!.Email!);
+        var interview = await people.AddInterviewAsync(working.Id, new InterviewInput("agency.author@northbridge.example", "Helen Moss",
+                "Named nurse for safeguarding", "Northbridge and Fellside Health Trust", [reviewer.Id], today.AddDays(-6),
+                "Ms Moss described how the trust's safeguarding supervision reviews missed appointments: a child not brought to two "
+                + "appointments in a row is discussed with the named nurse. She said the young person's missed appointments were spread "
+                + "across three clinics, so no clinic saw two in a row, and the pattern was not noticed until the trust's own file review.",
+                "Owen Hartley, the Crown Prosecution Service reviewing lawyer, agreed that Ms Moss is not a witness in the trial."),
+            await CaseVersion(working), lead, Seeder, cancellationToken);
+        await people.ShareInterviewAsync(working.Id, interview.Id, await CaseVersion(working), lead, Seeder, cancellationToken);
+        await people.AddMeetingAsync(working.Id, new SupportMeetingInput(health.Id, today.AddDays(-20), SupportMeetingKind.Start,
+                "Frontline health staff who knew the young person; the named nurse", "What the review is for, how staff will be involved and supported."),
+            await CaseVersion(working), lead, Seeder, cancellationToken);
+        await people.AddMeetingAsync(working.Id, new SupportMeetingInput(socialCare.Id, today.AddDays(-18), SupportMeetingKind.Start,
+                "The social workers and team manager", "Staff asked to see the chronology before any interview; agreed."),
+            await CaseVersion(working), lead, Seeder, cancellationToken);
+        var mother = await people.AddFamilyMemberAsync(working.Id, new FamilyMemberInput("Dawn Brannock", "Mother", true, FamilyConsent.Given,
+                today.AddDays(-15), reviewer.Id, "Jess Tarrant, family liaison officer, Moorland Police", "The terms of reference and the timetable.",
+                "She wants the review to ask why nobody followed up when her son stopped going to appointments.", false, null),
+            await CaseVersion(working), lead, Seeder, cancellationToken);
+        await people.ChangeContactDetailsAsync(working.Id, mother.Id, "14 Larchfield Row\nNorthbridge\nNB4 7QT", "07700 900461", null,
+            await CaseVersion(working), lead, Seeder, cancellationToken);
+        await people.LogContactAsync(working.Id, mother.Id, new FamilyContactInput(today.AddDays(-16), null, FamilyContactMethod.Letter,
+                "Letter explaining the review and inviting her to take part, sent through the family liaison officer."),
+            await CaseVersion(working), lead, Seeder, cancellationToken);
+        await people.LogContactAsync(working.Id, mother.Id, new FamilyContactInput(today.AddDays(-12), null, FamilyContactMethod.Visit,
+                "Met at home with the family liaison officer. Explained the terms of reference; she agreed to meet the panel later."),
+            await CaseVersion(working), lead, Seeder, cancellationToken);
 
         await AgencyReportsAsync(working, officer, chair, cancellationToken);
     }
