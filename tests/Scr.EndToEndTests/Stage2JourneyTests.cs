@@ -263,7 +263,69 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(chair, $"{caseUrl}/agency-reports");
         await Expect(chair.Locator("[data-testid=report][data-status=QualityAssured]")).ToHaveCountAsync(2);
 
-        // 9. Five and a half months on, the draft for the board falls due: each milestone from the chair's decision, the
+        // 9. People: an interview before the trial is refused until the business unit records who agreed it may go ahead; the
+        // record is shared with the interviewee, who agrees it from her dashboard. The mother is involved and a contact logged.
+        await VisitAsync(officer, $"{caseUrl}/people");
+        await officer.AssertAccessibleAsync();
+        await officer.GetByTestId("add-interview").ClickAsync();
+        await officer.WaitForURLAsync("**/people/interviews/add");
+        await officer.AssertAccessibleAsync();
+        await officer.GetByLabel("Interviewee's email address").FillAsync(HealthAuthor);
+        await officer.GetByLabel("Interviewee's name").FillAsync("Helen Moss");
+        await officer.GetByLabel("Their role (optional)").FillAsync("Named nurse for safeguarding");
+        await officer.Locator("input[name='Input.InterviewerIds']").First.CheckAsync();
+        await FillDateAsync(officer, "Input.HeldOn", Today.AddDays(7));
+        await officer.GetByLabel("Record of the interview (optional for now)").FillAsync(
+            "Fictional: Ms Moss said the health visitor was never told of the school's concern about the bruising.");
+        await officer.GetByTestId("save-interview").ClickAsync();
+        await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("No interviews of witnesses before the trial ends");
+        await officer.AssertAccessibleAsync();
+        await officer.GetByLabel("If a constraint holds back interviews on that date: who agreed this interview may go ahead?").FillAsync(
+            "Fictional: DI Marsh agreed Ms Moss is not a witness in the trial.");
+        await officer.GetByTestId("save-interview").ClickAsync();
+        await officer.WaitForURLAsync("**/people/interviews/*-*");
+        await Expect(officer.GetByTestId("clearance")).ToContainTextAsync("DI Marsh agreed");
+        await officer.GetByTestId("share-interview").ClickAsync();
+        await Expect(officer.GetByTestId("with-interviewee")).ToBeVisibleAsync();
+        var interview = new Uri(officer.Url).AbsolutePath;
+
+        await VisitAsync(healthAuthor, "/");
+        await healthAuthor.GetByTestId("interviews-to-check").GetByRole(AriaRole.Link).First.ClickAsync();
+        await healthAuthor.WaitForURLAsync("**/interviews/*");
+        await healthAuthor.AssertAccessibleAsync();
+        await Expect(healthAuthor.GetByTestId("record")).ToContainTextAsync("never told of the school's concern");
+        await healthAuthor.Locator("input[name='Answer'][value='agree']").CheckAsync();
+        await healthAuthor.GetByTestId("answer-interview").ClickAsync();
+        await Expect(healthAuthor.GetByTestId("agreed")).ToBeVisibleAsync();
+        // As the health trust's author she sees her agency's staff support, not the review's interviews.
+        await VisitAsync(healthAuthor, $"{caseUrl}/people");
+        await Expect(healthAuthor.GetByTestId("interviews")).ToHaveCountAsync(0);
+        await VisitAsync(officer, interview);
+        await Expect(officer.GetByTestId("agreed")).ToBeVisibleAsync();
+
+        await VisitAsync(officer, $"{caseUrl}/people");
+        await officer.GetByTestId("add-family-member").ClickAsync();
+        await officer.WaitForURLAsync("**/people/family/add");
+        await officer.AssertAccessibleAsync();
+        await officer.GetByLabel("Name", new() { Exact = true }).FillAsync("Fictional Mother");
+        await officer.GetByLabel("Relationship to the child").FillAsync("Mother");
+        await officer.Locator("input[name='Input.Involve'][value='Yes']").CheckAsync();
+        await officer.Locator("input[name='Input.Invited'][value='true']").CheckAsync();
+        await officer.Locator("input[name='Input.Consent'][value='Given']").CheckAsync();
+        await officer.GetByTestId("save-family-member").ClickAsync();
+        await officer.WaitForURLAsync("**/people/family/*-*");
+        await officer.GetByTestId("log-contact").ClickAsync();
+        await officer.WaitForURLAsync("**/contacts/add");
+        await officer.AssertAccessibleAsync();
+        await FillDateAsync(officer, "Input.On", Today);
+        await officer.Locator("input[name='Input.Method'][value='Letter']").CheckAsync();
+        await officer.GetByLabel("Summary").FillAsync("Fictional: letter explaining the review and inviting her to meet the lead reviewer.");
+        await officer.GetByTestId("save-contact").ClickAsync();
+        await officer.WaitForURLAsync("**/people/family/*-*");
+        await Expect(officer.GetByTestId("contacts")).ToContainTextAsync("inviting her to meet the lead reviewer");
+        await officer.AssertAccessibleAsync();
+
+        // 10. Five and a half months on, the draft for the board falls due: each milestone from the chair's decision, the
         // completion at the date the chair agreed beside the rules' date.
         Host.Clock.Advance(TimeSpan.FromDays(170));
         await SignInAsync(chair, Chair, checkSignInPages: false);
