@@ -82,8 +82,8 @@ public class AuditTests
         rows[0].ShouldMatch($@"^│\s*{total - 2} │");
         rows[2].ShouldMatch($@"^│\s*{total} │");
         rows[2].ShouldContain("demo seed");
-        // The demo ends with the chair agreeing a change of a review's timeline.
-        rows[2].ShouldContain("review.timeline-change-approved");
+        // The demo ends with the chair sending an agency's report back for changes.
+        rows[2].ShouldContain("agency-report.quality-assured");
         result.Out.ShouldContain($"The last 3 of {total} entries.");
     }
 

@@ -19,6 +19,9 @@ public enum DocumentType
 public enum DocumentAttachment
 {
     Case,
+
+    /// <summary>An agency's report (<see cref="CaseDocument.AttachedItemId"/> is the report's id), for that agency to read.</summary>
+    AgencyReport,
 }
 
 /// <summary>Who may read a document, besides those it is always open to (see <see cref="ReviewAccessRules.MayReadDocument"/>).</summary>
@@ -91,6 +94,10 @@ public class CaseDocument
         if (attachedTo == DocumentAttachment.Case && attachedItemId is not null)
         {
             throw new RuleViolationException("A document attached to the case names no other item.");
+        }
+        if (attachedTo != DocumentAttachment.Case && attachedItemId is null)
+        {
+            throw new RuleViolationException("A document attached to an item of the case names the item.");
         }
         return new CaseDocument
         {

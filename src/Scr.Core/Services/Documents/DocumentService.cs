@@ -88,6 +88,10 @@ public sealed class DocumentService(ScrDbContext db, AuditLog audit, IDocumentSt
                 ? "The review is closed: documents can no longer be added."
                 : "You cannot add documents to this case.");
         }
+        if (upload.AttachedTo == DocumentAttachment.AgencyReport)
+        {
+            upload = await ForAgencyReportAsync(review, access, upload, principal, cancellationToken);
+        }
         var problems = new List<RuleProblem>();
         var title = upload.Title?.Trim();
         if (string.IsNullOrEmpty(title))
@@ -177,6 +181,22 @@ public sealed class DocumentService(ScrDbContext db, AuditLog audit, IDocumentSt
     }
 
     /// <summary>The case with what decides access to its documents (team, agencies), or not found.</summary>
+    /// <summary>
+    /// A document attached to an agency's report is for that agency (and the board and the review team), whatever was asked;
+    /// those who may not add a document for that agency do not learn the report exists.
+    /// </summary>
+    private async Task<DocumentUpload> ForAgencyReportAsync(Review review, ReviewAccess access, DocumentUpload upload, Principal principal,
+        CancellationToken cancellationToken)
+    {
+        var agencyId = await db.Set<AgencyReport>().AsNoTracking().Where(r => r.Id == upload.AttachedItemId && r.ReviewId == review.Id)
+            .Select(r => (Guid?)r.AgencyId).FirstOrDefaultAsync(cancellationToken);
+        if (agencyId is null || !ReviewAccessRules.MayUploadDocument(principal, access, review, DocumentAudience.Agency, agencyId))
+        {
+            throw new NotFoundException("The agency report");
+        }
+        return upload with { Audience = DocumentAudience.Agency, AgencyId = agencyId };
+    }
+
     private async Task<(Review Review, ReviewAccess Access)> CaseAsync(Guid reviewId, Principal principal, CancellationToken cancellationToken)
     {
         var review = await db.Reviews.AsNoTracking()
