@@ -256,6 +256,8 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/cases/{id:guid}/agency-reports/{reportId:guid}/staff-feedback", "GET",
             ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.SocialCareReport}/staff-feedback",
             Merge(Allow(Ok, AgencyLead), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/agency-reports/{reportId:guid}/documents/add", "GET", ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/documents/add",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/agency-reports/{reportId:guid}/versions/{number:int}", "GET",
             ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/versions/1",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),

@@ -221,4 +221,45 @@ public sealed class AgencyReportPagesTests : IAsyncLifetime
         page.QuerySelector("[data-testid=none-to-ask]")!.TextContent.ShouldContain("Every agency involved in the case has already been asked");
         (await officer.GetDocumentAsync($"/cases/{working.Id}/agency-reports")).QuerySelector("[data-testid=request-reports]").ShouldBeNull();
     }
+
+    private static async Task<HttpResponseMessage> AttachAsync(HttpClient client, string page, string title, string fileName, byte[] content)
+    {
+        var document = await client.GetDocumentAsync(page);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(Browser.AntiforgeryToken(document)), "__RequestVerificationToken");
+        form.Add(new StringContent(title), "Title");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"Upload\"", FileName = $"\"{fileName}\"" };
+        form.Add(file);
+        return await client.PostAsync(page, form);
+    }
+
+    [Fact]
+    public async Task Documents_AttachedToAReport_AreTheAgencysWithTheBoard_NeverAnotherAgencys()
+    {
+        var (working, health, socialCare) = await DemoAsync();
+        var author = await _world.SignInAsync(HealthAuthor);
+        var attach = $"/cases/{working.Id}/agency-reports/{health}/documents/add";
+
+        var refused = Browser.Parse(await (await AttachAsync(author, attach, "Not a report", "report.pdf", TestFiles.Executable())).Content.ReadAsStringAsync());
+        Errors(refused).ShouldContain("“report.pdf” is not a PDF, Word, Excel, PNG or JPEG file");
+        (await AttachAsync(author, attach, "Signed copy of the report", "signed.pdf", TestFiles.Pdf())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var report = await author.GetDocumentAsync($"/cases/{working.Id}/agency-reports/{health}");
+        var link = report.QuerySelector("[data-testid=documents] a")!;
+        link.TextContent.ShouldBe("Signed copy of the report");
+        (await author.GetAsync(link.GetAttribute("href"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = await _world.WithDbAsync(db => db.CaseDocuments.AsNoTracking().SingleAsync(d => d.AttachedItemId == health));
+        (stored.AttachedTo, stored.Audience, stored.AgencyId).ShouldBe((DocumentAttachment.AgencyReport, DocumentAudience.Agency,
+            (Guid?)(await _world.OrganisationAsync("northbridge-health")).Id));
+        var officer = await _world.SignInAsync(Officer);
+        (await officer.GetAsync(link.GetAttribute("href"))).StatusCode.ShouldBe(HttpStatusCode.OK, "the board reads every agency's documents");
+
+        var lead = await _world.SignInAsync(SocialCareLead);
+        (await lead.GetAsync(link.GetAttribute("href"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lead.GetAsync(attach)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lead.GetDocumentAsync($"/cases/{working.Id}/agency-reports/{socialCare}")).QuerySelector("[data-testid=no-documents]").ShouldNotBeNull();
+        (await _world.WithDbAsync(db => db.CaseDocuments.CountAsync(d => d.AttachedItemId == health))).ShouldBe(1, "the refused file left nothing");
+    }
 }
