@@ -233,11 +233,15 @@ public sealed class ExchangeService(ScrDbContext db, AuditLog audit, TimeProvide
             .Select(o => new { o.Id, o.Key, o.Name, o.Region }).ToListAsync(cancellationToken))
         .ToDictionary(o => o.Key, o => (o.Id, new ExchangeBoard(o.Key, o.Name, o.Region ?? Region.NotKnown)), StringComparer.Ordinal);
 
-    /// <summary>A review as stored: a one-review exchange file, written by the writer, so that it reads back equal.</summary>
+    /// <summary>
+    /// A review as stored: a one-review exchange file, written by the writer, so that it reads back equal. It lists the
+    /// review's board by id alone (a file that lists boards must list each review's); the board's name and region are the
+    /// organisation's, not the record's.
+    /// </summary>
     public static string RecordOf(ExchangeReview review)
     {
         using var buffer = new MemoryStream();
-        ExchangeWriter.Write(buffer, [], [review]);
+        ExchangeWriter.Write(buffer, [new ExchangeBoard(review.Board)], [review]);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
