@@ -347,6 +347,8 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/transitions", "POST", ids => $"/api/v1/cases/{ids.NewCase}/transitions",
             Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized),
+        new("/api/v1/analysis", "GET", _ => "/api/v1/analysis",
+            Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         new("/api/v1/panel/decisions", "GET", _ => "/api/v1/panel/decisions",
             Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         new("/api/v1/panel/decisions/{id:guid}", "GET", ids => $"/api/v1/panel/decisions/{ids.ScopingSubmission}",

@@ -85,4 +85,20 @@ public class AnalysisPageTests : IAsyncLifetime
 
         page.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("The end date must be the same as or after the start date");
     }
+
+    [Fact]
+    public async Task Api_RegionByItsExchangeKey_ExactlyTheJsonOfTheTables()
+    {
+        await ImportAsync(60);
+        var api = await _world.ApiClientAsync(PanelEmail);
+        var region = (await _world.OrganisationAsync("northbridge")).Region!.Value;
+
+        var json = await api.GetStringAsync($"/api/v1/analysis?region={ExchangeNames.Region.Name(region)}&from=2003-01-01", TestContext.Current.CancellationToken);
+        var refused = await api.GetAsync("/api/v1/analysis?region=atlantis", TestContext.Current.CancellationToken);
+
+        var tables = await ServiceTablesAsync(new AnalysisLimits(new DateOnly(2003, 1, 1), null, null, region));
+        tables.Table(AnalysisTables.Harm).Base.ShouldBeGreaterThan(0);
+        json.ShouldBe(System.Text.Encoding.UTF8.GetString(AnalysisFormats.Json(tables)));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }
