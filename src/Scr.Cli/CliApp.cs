@@ -93,7 +93,7 @@ public static class CliApp
 
     public static RootCommand BuildCommands(CliContext cli)
     {
-        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders, analyse exchange files, load demo data and merge agency chronologies.")
+        var root = new RootCommand("Serious case reviews: set up the database, manage accounts and bank holidays, import notifications, check the audit log, send deadline reminders, analyse exchange files and the learning record, import and export reviews in the exchange format, load demo data and merge agency chronologies.")
         {
             HelpName = Name,
         };
@@ -142,6 +142,7 @@ public static class CliApp
         root.Subcommands.Add(reminders);
         root.Subcommands.Add(ChronologyCommands.Create(cli));
         root.Subcommands.Add(AnalyseCommand.Create(cli));
+        root.Subcommands.Add(ExchangeCommands.Create(cli));
         return root;
     }
 

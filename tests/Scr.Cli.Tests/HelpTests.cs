@@ -28,6 +28,10 @@ public class HelpTests
         "chronology",
         "chronology merge",
         "chronology template",
+        "exchange",
+        "exchange import",
+        "exchange export",
+        "analyse",
     ];
 
     [Theory]

@@ -172,6 +172,8 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         // The National Panel's workspace is the Panel's alone; it reads decisions from every board.
         new("/panel", "GET", _ => "/panel", Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
+        // The cross-case analysis of the learning record (decision 0012): the Panel's, and system administrators' (as the CLI).
+        new("/analysis", "GET", _ => "/analysis", Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), ToSignIn),
         new("/panel/decisions/{id:guid}", "GET", ids => $"/panel/decisions/{ids.ScopingSubmission}",
             Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         new("/panel/decisions/{id:guid}", "GET", ids => $"/panel/decisions/{ids.OtherBoardSubmission}",
@@ -347,6 +349,8 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/transitions", "POST", ids => $"/api/v1/cases/{ids.NewCase}/transitions",
             Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized),
+        new("/api/v1/analysis", "GET", _ => "/api/v1/analysis",
+            Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         new("/api/v1/panel/decisions", "GET", _ => "/api/v1/panel/decisions",
             Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         new("/api/v1/panel/decisions/{id:guid}", "GET", ids => $"/api/v1/panel/decisions/{ids.ScopingSubmission}",

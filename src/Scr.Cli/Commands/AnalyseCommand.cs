@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Scr.Cli.Infrastructure;
 using Scr.Core.Exchange;
 using Scr.Core.Models;
 using Scr.Core.Rules.Analysis;
+using Scr.Core.Services.Exchange;
 
 namespace Scr.Cli.Commands;
 
 /// <summary>
 /// <c>scr analyse FILE [--format json|csv|md] [--from DATE] [--to DATE] [--board ID] [--region KEY]</c>: the tables of the
-/// cross-case analysis (shared/analysis-tables.md) of an exchange file, without the database.
+/// cross-case analysis (shared/analysis-tables.md) of an exchange file, without the database; without FILE, of the reviews
+/// held in the database's learning record.
 /// </summary>
 public static class AnalyseCommand
 {
@@ -19,7 +22,7 @@ public static class AnalyseCommand
     {
         var file = new Argument<string?>("file")
         {
-            Description = "An exchange file (scr-exchange/1) to analyse, read without the database",
+            Description = "An exchange file (scr-exchange/1) to analyse, read without the database; without it, the reviews held in the database",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = new Option<string>("--format")
@@ -42,7 +45,7 @@ public static class AnalyseCommand
         var to = DateOption("--to", "Only what happened on or before this date (as --from)");
         var board = new Option<string?>("--board")
         {
-            Description = "Only the reviews of this board (its id in the file)",
+            Description = "Only the reviews of this board (its id in the file, or its key in the database)",
             HelpName = "id",
         };
         var region = new Option<Region?>("--region")
@@ -63,7 +66,8 @@ public static class AnalyseCommand
         region.CompletionSources.Add([.. ExchangeNames.Region.Names]);
         var command = new Command("analyse", "Print the tables of the cross-case analysis (the biennial study's and the National "
             + "Panel's) of an exchange file, limited to a period, a board or a region. The file is read a review at a time and "
-            + "checked whole: a file with any problem gives no tables, only its problems. The database is not used.")
+            + "checked whole: a file with any problem gives no tables, only its problems, and the database is not used. Without a file, "
+            + "the reviews imported into the database's learning record are analysed.")
         {
             file,
             format,
@@ -72,13 +76,13 @@ public static class AnalyseCommand
             board,
             region,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult.GetValue(file), parseResult.GetValue(format) ?? "md",
+        command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult, parseResult.GetValue(file), parseResult.GetValue(format) ?? "md",
             new AnalysisLimits(parseResult.GetValue(from), parseResult.GetValue(to), parseResult.GetValue(board), parseResult.GetValue(region)),
             cancellationToken));
         return command;
     }
 
-    private static Option<DateOnly?> DateOption(string name, string description) => new(name)
+    internal static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {
         Description = description,
         HelpName = "YYYY-MM-DD",
@@ -94,16 +98,23 @@ public static class AnalyseCommand
         },
     };
 
-    private static async Task<int> RunAsync(CliContext cli, string? file, string format, AnalysisLimits limits, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext cli, ParseResult parseResult, string? file, string format, AnalysisLimits limits, CancellationToken cancellationToken)
     {
-        if (file is null)
-        {
-            throw new CliException("Give the exchange file to analyse: scr analyse FILE. Analysing the reviews in the database comes "
-                + "with the learning repository, which is not built yet; until then, analyse a file the boards or the Panel sent.");
-        }
         if (limits is { From: { } start, To: { } end } && start > end)
         {
             throw new CliException($"--from ({start:yyyy-MM-dd}) is after --to ({end:yyyy-MM-dd}).");
+        }
+        if (file is null)
+        {
+            // No file: the reviews held in the database's learning record, counted the same way.
+            await using var services = await cli.OpenAsync(parseResult, cancellationToken: cancellationToken);
+            var held = await services.Get<ExchangeService>().AnalyseAsync(limits, CliIdentity.Administrator, CliIdentity.Actor, cancellationToken);
+            if (limits.Board is { } key && held.Boards.All(b => b.Id != key))
+            {
+                throw new CliException($"There is no board '{key}': 'scr orgs list' shows the boards and their keys.");
+            }
+            await PrintAsync(cli, held.Tables, format, cancellationToken);
+            return ExitCodes.Success;
         }
         var path = Path.GetFullPath(file);
         if (!File.Exists(path))
@@ -147,7 +158,12 @@ public static class AnalyseCommand
                 : $": its boards include {string.Join(", ", boards)}{(result.Boards.Count > boards.Count ? ", …" : "")}."));
         }
 
-        var tables = result.Tables;
+        await PrintAsync(cli, result.Tables, format, cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private static async Task PrintAsync(CliContext cli, AnalysisReport tables, string format, CancellationToken cancellationToken)
+    {
         switch (format)
         {
             case "json":
@@ -161,11 +177,10 @@ public static class AnalyseCommand
                 break;
         }
         await cli.Out.FlushAsync(cancellationToken);
-        return ExitCodes.Success;
     }
 
     /// <summary>"Read 12,345 reviews (40 MB of 300 MB)" on one line of the terminal, rewritten as reading goes on.</summary>
-    private sealed class TerminalProgress(TextWriter error) : IProgress<ExchangeProgress>
+    internal sealed class TerminalProgress(TextWriter error) : IProgress<ExchangeProgress>
     {
         private long _shownAt;
 

@@ -39,6 +39,9 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<PractitionerInterview> PractitionerInterviews => Set<PractitionerInterview>();
     public DbSet<FamilyContactDetails> FamilyContactDetails => Set<FamilyContactDetails>();
 
+    // The national learning record: reviews imported from exchange files (decision 0012).
+    public DbSet<LearningReview> LearningReviews => Set<LearningReview>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit entry; it is chained and written with the next save, in the same transaction.</summary>

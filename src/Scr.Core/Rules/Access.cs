@@ -422,3 +422,28 @@ public static class ReviewerRegisterRules
     public static bool MayManageMentoring(Principal principal) =>
         principal.IsSystemAdministrator || principal.BoardsWhere(Role.BusinessUnitOfficer).Count > 0;
 }
+
+/// <summary>
+/// Who may move reviews in and out of the national learning record in the exchange format, and analyse it (issue 7;
+/// decision 0012). Panel members load collections and send or take any set of reviews; a board's business unit sends
+/// its own board's reviews. A system administrator (the command line, whoever can already reach the database) does all.
+/// </summary>
+public static class LearningRecordRules
+{
+    /// <summary>Panel members and system administrators import exchange files into the learning record.</summary>
+    public static bool MayImport(Principal principal) => principal.IsPanelMember || principal.IsSystemAdministrator;
+
+    /// <summary>Panel members and system administrators export and analyse every board's reviews.</summary>
+    public static bool MayExportAll(Principal principal) => principal.IsPanelMember || principal.IsSystemAdministrator;
+
+    /// <summary>Besides them, a board's business unit exports that board's reviews.</summary>
+    public static bool MayExportBoard(Principal principal, Guid boardId) =>
+        MayExportAll(principal) || principal.HoldsOnBoard(boardId, Role.BusinessUnitOfficer);
+
+    /// <summary>The boards whose reviews the person may export: null for every board.</summary>
+    public static IReadOnlyList<Guid>? BoardsToExport(Principal principal) =>
+        MayExportAll(principal) ? null : principal.BoardsWhere(Role.BusinessUnitOfficer);
+
+    /// <summary>The cross-case analysis of the record is the Panel's (and the command line's).</summary>
+    public static bool MayAnalyse(Principal principal) => MayExportAll(principal);
+}

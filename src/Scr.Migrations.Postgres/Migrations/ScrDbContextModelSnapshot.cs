@@ -1002,6 +1002,53 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("involvement_declarations", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.LearningReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BoardKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("IncidentDate");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("BoardKey", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("learning_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2732,6 +2779,15 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasOne("Scr.Core.Models.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.LearningReview", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

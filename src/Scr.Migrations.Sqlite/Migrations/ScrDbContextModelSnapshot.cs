@@ -993,6 +993,53 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("involvement_declarations", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.LearningReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoardKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IncidentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("IncidentDate");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("BoardKey", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("learning_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2723,6 +2770,15 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasOne("Scr.Core.Models.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.LearningReview", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

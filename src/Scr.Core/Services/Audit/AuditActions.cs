@@ -105,4 +105,9 @@ public static class AuditActions
     public const string BankHolidaysImported = "bank-holidays.imported";
     public const string AuditRead = "audit.read";
     public const string Export = "export";
+
+    // The national learning record (exchange files, decision 0012).
+    public const string LearningReviewsImported = "learning-reviews.imported";
+    public const string LearningReviewsExported = "learning-reviews.exported";
+    public const string LearningReviewsAnalysed = "learning-reviews.analysed";
 }
