@@ -105,4 +105,12 @@ public static class AuditActions
     public const string BankHolidaysImported = "bank-holidays.imported";
     public const string AuditRead = "audit.read";
     public const string Export = "export";
+    // Chronology (issue 6; decision 0014).
+    public const string ChronologyRead = "chronology.read";
+    public const string ChronologyImported = "chronology.imported";
+    public const string ChronologyImportRefused = "chronology.import-refused";
+    public const string ChronologyEntryAdded = "chronology.entry-added";
+    public const string ChronologyShared = "chronology.shared";
+    public const string ChronologyEpisodeMarked = "chronology.episode-marked";
+    public const string ChronologyExported = "chronology.exported";
 }
