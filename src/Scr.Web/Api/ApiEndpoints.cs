@@ -34,6 +34,7 @@ public static class ApiEndpoints
         TermsOfReferenceEndpoints.Map(api);
         AgencyReportEndpoints.Map(api);
         PeopleEndpoints.Map(api);
+        ChronologyEndpoints.Map(api);
     }
 
     /// <summary>
