@@ -32,6 +32,12 @@ public class ImportModel(CurrentUser me, ChronologyService chronologies) : PageM
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>
+    /// Every problem of a refused file, for the error summary: ModelState keeps one message a field, and the summary must
+    /// list them all.
+    /// </summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
     public ReviewView View { get; private set; } = null!;
     public Review Review => View.Review;
     public IReadOnlyList<(Guid Id, string Name)> Agencies { get; private set; } = [];
@@ -75,13 +81,10 @@ public class ImportModel(CurrentUser me, ChronologyService chronologies) : PageM
         {
             ModelState.AddModelError(nameof(Upload), $"The file has {e.ProblemCount.ToString("N0", CultureInfo.InvariantCulture)} "
                 + $"{(e.ProblemCount == 1 ? "problem" : "problems")}: nothing was imported. Put them right and upload the file again.");
-            foreach (var problem in e.Problems)
-            {
-                ModelState.AddModelError(nameof(Upload), problem.ToString());
-            }
+            Problems = e.Problems.Select(p => p.ToString()).ToList();
             if (e.ProblemCount > e.Problems.Count)
             {
-                ModelState.AddModelError(nameof(Upload), $"and {(e.ProblemCount - e.Problems.Count).ToString("N0", CultureInfo.InvariantCulture)} more");
+                Problems = [.. Problems, $"and {(e.ProblemCount - e.Problems.Count).ToString("N0", CultureInfo.InvariantCulture)} more"];
             }
             return Page();
         }
