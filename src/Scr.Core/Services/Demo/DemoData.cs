@@ -465,15 +465,28 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
                 var (role, type, seen, what, action) = contacts[i % contacts.Length];
                 entries.Add(new ChronologyEntry
                 {
-                    Date = date, Agency = agency, PractitionerRole = role, ContactType = type, ChildSeen = seen, WhatHappened = what, DecisionOrAction = action,
-                    Present = type == ContactType.HomeVisit ? "mother; child" : null, SourceDocument = "case notes",
+                    Date = date,
+                    Agency = agency,
+                    PractitionerRole = role,
+                    ContactType = type,
+                    ChildSeen = seen,
+                    WhatHappened = what,
+                    DecisionOrAction = action,
+                    Present = type == ContactType.HomeVisit ? "mother; child" : null,
+                    SourceDocument = "case notes",
                 });
             }
             entries.Add(new ChronologyEntry
             {
-                Date = strategy, Time = new TimeOnly(10, 0), Agency = agency, PractitionerRole = agency == socialCare.Name ? "team manager" : "named nurse",
-                ContactType = ContactType.StrategyDiscussion, ChildSeen = atStrategy, WhatHappened = strategyNote,
-                Present = "Northbridge Children's Social Care; Northbridge and Fellside Health Trust; police", SourceDocument = "strategy discussion minutes",
+                Date = strategy,
+                Time = new TimeOnly(10, 0),
+                Agency = agency,
+                PractitionerRole = agency == socialCare.Name ? "team manager" : "named nurse",
+                ContactType = ContactType.StrategyDiscussion,
+                ChildSeen = atStrategy,
+                WhatHappened = strategyNote,
+                Present = "Northbridge Children's Social Care; Northbridge and Fellside Health Trust; police",
+                SourceDocument = "strategy discussion minutes",
             });
             return ChronologyMerge.Sort(entries);
         }
