@@ -18,20 +18,20 @@ public static class ChronologyEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var chronology = api.MapGroup("/cases/{id:guid}/chronology").WithTags("Chronology");
-        chronology.MapGet("", List).WithName("GetChronology").Refusals()
+        var chronology = api.MapGroup("/cases/{id:guid}").WithTags("Chronology");
+        chronology.MapGet("/chronology", List).WithName("GetChronology").Refusals()
             .WithSummary("The integrated chronology as the person may see it: one page of entries in time order, with the filters of the page")
             .WithDescription("agency (id), from and to (dd/mm/yyyy or yyyy-mm-dd), contactType, childSeen (Yes, No, NotRecorded), episode (id), page, "
                 + "pageSize (at most 500). An agency sees only its own entries until the integrated chronology is shared. The read is audited.");
-        chronology.MapPost("/import", Import).WithName("ImportChronology").Refusals().DisableAntiforgery()
+        chronology.MapPost("/chronology/import", Import).WithName("ImportChronology").Refusals().DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Import an agency's chronology (CSV or XLSX on the template), all or nothing: a new version of the agency's chronology")
             .WithDescription("Form fields: agencyId, file. Any problem refuses the whole file (400), every problem named as \"row 14, column 'Date': …\" "
                 + "under file; nothing is stored.");
-        chronology.MapGet("/export.xlsx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
+        chronology.MapGet("/chronology/export.xlsx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
                 Export(id, query, ChronologyExportFormat.Xlsx, me, service, ct)).WithName("ExportChronologyXlsx").Refusals()
             .WithSummary("The integrated chronology as XLSX, watermarked with the reader's name and date; audited");
-        chronology.MapGet("/export.docx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
+        chronology.MapGet("/chronology/export.docx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
                 Export(id, query, ChronologyExportFormat.Docx, me, service, ct)).WithName("ExportChronologyDocx").Refusals()
             .WithSummary("The integrated chronology as DOCX (landscape, the header row repeated), watermarked with the reader's name and date; audited");
     }
