@@ -263,6 +263,23 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/cases/{id:guid}/agency-reports/{reportId:guid}/versions/{number:int}", "GET",
             ids => $"/cases/{ids.WorkingCase}/agency-reports/{ids.HealthReport}/versions/1",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyAuthor), Allow(Hidden, AgencyLead, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // Chronology (the demo's review at stage 3, with social care's and health's chronologies, not shared): the board and the
+        // review team see the integrated chronology; each involved agency sees its own entries there; an agency and the business
+        // unit enter and import; nobody else finds the case.
+        new("/cases/{id:guid}/chronology", "GET", ids => $"/cases/{ids.WorkingCase}/chronology",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/import", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/import",
+            Merge(Allow(Ok, Officer, AgencyLead, AgencyAuthor), Allow(Forbidden, Chair, SubGroup, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/entries/add", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/entries/add",
+            Merge(Allow(Ok, Officer, AgencyLead, AgencyAuthor), Allow(Forbidden, Chair, SubGroup, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/template.xlsx", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/template.xlsx",
+            Merge(Allow(Ok, Officer, AgencyLead, AgencyAuthor), Allow(Forbidden, Chair, SubGroup, Reviewer), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/export.{format:regex(^(xlsx|docx)$)}", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/export.xlsx",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/export.{format:regex(^(xlsx|docx)$)}", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/export.docx",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology", "GET", ids => $"/cases/{ids.OtherBoardCase}/chronology",
+            Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
         // The people of a review (the demo's review at stage 3): the board and the review team read them; the business unit and the
         // team record them; an involved agency sees its own staff support meetings only; the interviewee (the health author) reads
         // her own interview and nothing else of it; a family's contact details are for the business unit and the team member who meets them.
@@ -531,6 +548,16 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             ids => $"/api/v1/cases/{ids.WorkingCase}/agency-reports/{ids.SocialCareReport}/staff-feedback",
             Merge(Allow(HttpStatusCode.BadRequest, AgencyLead), Allow(Forbidden, Officer, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized, _ => new { stamp = 0 }),
+        // Chronology, as the pages. The import sends a file with no entries for social care: those allowed get 400 and nothing is stored.
+        new("/api/v1/cases/{id:guid}/chronology", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/chronology/import", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/import",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyAuthor),
+                Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/chronology/export.xlsx", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/export.xlsx",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/chronology/export.docx", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/export.docx",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         // Terms of reference, as the pages. Edits send a stale version: those allowed get 409 and nothing changes.
         new("/api/v1/cases/{id:guid}/terms-of-reference", "GET", ids => $"/api/v1/cases/{ids.ScopingCase}/terms-of-reference",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
@@ -725,6 +752,15 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         else if (cell.Body is { } body)
         {
             response = cell.Method == "PUT" ? await client.PutAsJsonAsync(url, body(ids)) : await client.PostAsJsonAsync(url, body(ids));
+        }
+        else if (url.EndsWith("/chronology/import", StringComparison.Ordinal))
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(ids.SocialCare.ToString()), "agencyId" },
+                { new StringContent(string.Join(",", Scr.Core.Services.Chronology.ChronologyWriter.Header) + "\r\n"), "file", "empty.csv" },
+            };
+            response = await client.PostAsync(url, form);
         }
         else if (url.EndsWith("/documents", StringComparison.Ordinal))
         {

@@ -16,6 +16,7 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<ReviewChild> ReviewChildren => Set<ReviewChild>();
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
     public DbSet<ReviewAgency> ReviewAgencies => Set<ReviewAgency>();
     public DbSet<ReviewTeamMember> ReviewTeamMembers => Set<ReviewTeamMember>();
     public DbSet<InvolvementDeclaration> InvolvementDeclarations => Set<InvolvementDeclaration>();

@@ -396,6 +396,48 @@ public static class ReviewAccessRules
     /// <summary>The board's business unit and chair read what was sent to the Panel about their case and answer the Panel.</summary>
     public static bool MayCorrespondWithPanel(Principal principal, Guid boardId) =>
         principal.HoldsOnBoard(boardId, Role.BusinessUnitOfficer, Role.BoardChair);
+
+    // Chronology (issue 6; decision 0014): each involved agency enters and imports its own chronology, and until the
+    // business unit or the review team shares the integrated chronology with the agencies, an agency sees only its own
+    // entries. The board's people and the review team see every agency's. Key practice episodes are the review team's
+    // (with the business unit and the chair); every read of the merged view and every export is audited by the service.
+
+    /// <summary>The board, the review team, and anyone acting for an involved agency open the chronology page.</summary>
+    public static bool MaySeeChronology(Principal principal, ReviewAccess access, Review review) =>
+        access == ReviewAccess.Full || (access == ReviewAccess.AgencySummary && AgenciesActingFor(principal, review).Count > 0);
+
+    /// <summary>
+    /// The agencies whose entries the person sees: null for every agency (the board, the team, and the agencies once the
+    /// merged view is shared), otherwise the agencies they act for.
+    /// </summary>
+    public static IReadOnlyList<Guid>? ChronologyAgenciesVisibleTo(Principal principal, ReviewAccess access, Review review) =>
+        access == ReviewAccess.Full || (review.ChronologySharedAt is not null && AgenciesActingFor(principal, review).Count > 0)
+            ? null
+            : AgenciesActingFor(principal, review);
+
+    /// <summary>
+    /// An agency enters and imports only its own chronology, while the review gathers chronologies; the business unit may
+    /// import one for an agency that sends its file by other means.
+    /// </summary>
+    public static bool MayEditAgencyChronology(Principal principal, Review review, Guid agencyId) =>
+        review.TakesChronologies && review.Agencies.Any(a => a.AgencyId == agencyId)
+        && (AgenciesActingFor(principal, review).Contains(agencyId) || principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer));
+
+    /// <summary>The agencies whose chronology the person may change.</summary>
+    public static IReadOnlyList<Guid> ChronologyAgenciesEditableBy(Principal principal, Review review) =>
+        review.Agencies.Select(a => a.AgencyId).Where(id => MayEditAgencyChronology(principal, review, id)).ToList();
+
+    /// <summary>The business unit or the review team shares the merged view with the involved agencies, once.</summary>
+    public static bool MayShareChronology(Principal principal, Review review) =>
+        review.TakesChronologies && review.ChronologySharedAt is null
+        && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
+
+    /// <summary>The review team, the business unit and the chair mark key practice episodes.</summary>
+    public static bool MayMarkKeyPracticeEpisodes(Principal principal, Review review) =>
+        review.TakesChronologies && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer, Role.BoardChair) || review.IsOnTeam(principal.UserId));
+
+    /// <summary>Whoever sees every agency's entries may export the integrated chronology; an agency before sharing exports its own.</summary>
+    public static bool MayExportChronology(Principal principal, ReviewAccess access, Review review) => MaySeeChronology(principal, access, review);
 }
 
 /// <summary>

@@ -187,6 +187,71 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("agency_boards", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronology", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReviewId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("agency_chronologies", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronologyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChronologyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ChronologyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("agency_chronology_versions", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.AgencyReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -619,6 +684,100 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("case_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ChronologyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Approximate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChildSeen")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionOrAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PractitionerRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Present")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceDocument")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("WhenKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Wishes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WishesText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "WhenKey");
+
+                    b.HasIndex("VersionId", "WhenKey");
+
+                    b.ToTable("chronology_entries", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1047,6 +1206,45 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("learning_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.MarkedEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MarkedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WhyItMatters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarkedById");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("key_practice_episodes", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.Membership", b =>
@@ -1604,6 +1802,12 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ChairNotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ChronologySharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChronologySharedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1700,6 +1904,8 @@ namespace Scr.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChronologySharedById");
 
                     b.HasIndex("ReferringAgencyId");
 
@@ -2478,6 +2684,36 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronology", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("Chronologies")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronologyVersion", b =>
+                {
+                    b.HasOne("Scr.Core.Models.AgencyChronology", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ChronologyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.AgencyReport", b =>
                 {
                     b.HasOne("Scr.Core.Models.Organisation", null)
@@ -2610,6 +2846,15 @@ namespace Scr.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ChronologyEntry", b =>
+                {
+                    b.HasOne("Scr.Core.Models.AgencyChronologyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2789,6 +3034,21 @@ namespace Scr.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("BoardId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.MarkedEpisode", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("KeyPracticeEpisodes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2995,6 +3255,11 @@ namespace Scr.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChronologySharedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scr.Core.Models.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ReferringAgencyId")
@@ -3196,6 +3461,11 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronology", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Scr.Core.Models.AgencyReport", b =>
                 {
                     b.Navigation("QualityReviews");
@@ -3238,6 +3508,8 @@ namespace Scr.Migrations.Postgres.Migrations
 
                     b.Navigation("Children");
 
+                    b.Navigation("Chronologies");
+
                     b.Navigation("Communications");
 
                     b.Navigation("ConflictExceptions");
@@ -3249,6 +3521,8 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.Navigation("FileReviews");
 
                     b.Navigation("Interviews");
+
+                    b.Navigation("KeyPracticeEpisodes");
 
                     b.Navigation("MilestoneRecords");
 

@@ -178,6 +178,71 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("agency_boards", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronology", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReviewId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("agency_chronologies", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronologyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChronologyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ChronologyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("agency_chronology_versions", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.AgencyReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -610,6 +675,100 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("case_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ChronologyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approximate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildSeen")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionOrAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PractitionerRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Present")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceDocument")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WhenKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Wishes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WishesText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "WhenKey");
+
+                    b.HasIndex("VersionId", "WhenKey");
+
+                    b.ToTable("chronology_entries", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1038,6 +1197,45 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("learning_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.MarkedEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MarkedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyItMatters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarkedById");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("key_practice_episodes", (string)null);
                 });
 
             modelBuilder.Entity("Scr.Core.Models.Membership", b =>
@@ -1595,6 +1793,12 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Property<long?>("ChairNotifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChronologySharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChronologySharedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1691,6 +1895,8 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChronologySharedById");
 
                     b.HasIndex("ReferringAgencyId");
 
@@ -2469,6 +2675,36 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronology", b =>
+                {
+                    b.HasOne("Scr.Core.Models.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("Chronologies")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronologyVersion", b =>
+                {
+                    b.HasOne("Scr.Core.Models.AgencyChronology", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ChronologyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.AgencyReport", b =>
                 {
                     b.HasOne("Scr.Core.Models.Organisation", null)
@@ -2601,6 +2837,15 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ChronologyEntry", b =>
+                {
+                    b.HasOne("Scr.Core.Models.AgencyChronologyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2780,6 +3025,21 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("BoardId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.MarkedEpisode", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("MarkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithMany("KeyPracticeEpisodes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2986,6 +3246,11 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChronologySharedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scr.Core.Models.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ReferringAgencyId")
@@ -3187,6 +3452,11 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.AgencyChronology", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Scr.Core.Models.AgencyReport", b =>
                 {
                     b.Navigation("QualityReviews");
@@ -3229,6 +3499,8 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.Navigation("Children");
 
+                    b.Navigation("Chronologies");
+
                     b.Navigation("Communications");
 
                     b.Navigation("ConflictExceptions");
@@ -3240,6 +3512,8 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.Navigation("FileReviews");
 
                     b.Navigation("Interviews");
+
+                    b.Navigation("KeyPracticeEpisodes");
 
                     b.Navigation("MilestoneRecords");
 

@@ -110,4 +110,13 @@ public static class AuditActions
     public const string LearningReviewsImported = "learning-reviews.imported";
     public const string LearningReviewsExported = "learning-reviews.exported";
     public const string LearningReviewsAnalysed = "learning-reviews.analysed";
+
+    // Chronology (issue 6; decision 0014).
+    public const string ChronologyRead = "chronology.read";
+    public const string ChronologyImported = "chronology.imported";
+    public const string ChronologyImportRefused = "chronology.import-refused";
+    public const string ChronologyEntryAdded = "chronology.entry-added";
+    public const string ChronologyShared = "chronology.shared";
+    public const string ChronologyEpisodeMarked = "chronology.episode-marked";
+    public const string ChronologyExported = "chronology.exported";
 }

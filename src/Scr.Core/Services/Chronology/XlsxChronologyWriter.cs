@@ -48,9 +48,13 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
     private int _row;
     private bool _completed;
 
-    public XlsxChronologyWriter(Stream stream, bool leaveOpen, bool guidance)
+    private readonly string? _watermark;
+
+    /// <param name="watermark">Text printed in the header and footer of every page (an export's "Confidential — exported by…"), or null.</param>
+    public XlsxChronologyWriter(Stream stream, bool leaveOpen, bool guidance, string? watermark = null)
     {
         _template = guidance;
+        _watermark = watermark;
         _zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen);
         _sheetStream = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
         _sheet = XmlWriter.Create(_sheetStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
@@ -157,6 +161,15 @@ internal sealed class XlsxChronologyWriter : ChronologyWriter
         _sheet.WriteAttributeString("paperSize", "9");
         _sheet.WriteAttributeString("orientation", "landscape");
         _sheet.WriteEndElement();
+        if (_watermark is not null)
+        {
+            // "&C" centres the text; "&" itself is written "&&" in a header.
+            var text = "&C" + _watermark.Replace("&", "&&", StringComparison.Ordinal);
+            _sheet.WriteStartElement("headerFooter", Main);
+            _sheet.WriteElementString("oddHeader", Main, text);
+            _sheet.WriteElementString("oddFooter", Main, text);
+            _sheet.WriteEndElement();
+        }
         _sheet.WriteEndElement(); // worksheet
         _sheet.WriteEndDocument();
         _sheet.Flush();

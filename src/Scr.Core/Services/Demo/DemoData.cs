@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Rules.Chronology;
 using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.AgencyReports;
+using Scr.Core.Services.Chronology;
 using Scr.Core.Services.Decisions;
 using Scr.Core.Services.Panel;
 using Scr.Core.Services.Reviewers;
@@ -23,7 +25,8 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 /// </summary>
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
     TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
-    AgencyReportService agencyReports, People.PeopleService people, TimeProvider clock)
+    AgencyReportService agencyReports, People.PeopleService people, TimeProvider clock,
+    ChronologyReview.ChronologyService chronologies)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -411,6 +414,107 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             await CaseVersion(working), lead, Seeder, cancellationToken);
 
         await AgencyReportsAsync(working, officer, chair, cancellationToken);
+        await ChronologiesAsync(working, officer, socialCare, health, cancellationToken);
+    }
+
+    // Chronology (issue 6): two agencies' chronologies on the review under way, with a planted gap and a planted discrepancy.
+
+    /// <summary>
+    /// Social care's and health's chronologies of the review under way, imported as CSV on the template through the
+    /// service (as the business unit, for the agencies): 24 entries each over about eighteen months, with nothing from
+    /// either agency for some four months (the planted gap), and the same strategy discussion recorded differently (social
+    /// care says the child was not seen, health that she was: the planted discrepancy). A key practice episode is marked.
+    /// Every name and event is invented.
+    /// </summary>
+    private async Task ChronologiesAsync(Review working, Principal officer, Organisation socialCare, Organisation health, CancellationToken cancellationToken)
+    {
+        var today = UkTime.DateOf(clock.GetUtcNow());
+        var start = today.AddDays(-680);
+        var gapFrom = start.AddDays(250);
+        var gapTo = gapFrom.AddDays(125);
+        var strategy = gapTo.AddDays(40);
+        (string Role, ContactType Type, ChildSeen Seen, string What, string? Action)[] careContacts =
+        [
+            ("duty social worker", ContactType.Referral, ChildSeen.NotRecorded, "Referral from the school: the young person often absent and withdrawn.", "Initial assessment opened."),
+            ("social worker", ContactType.HomeVisit, ChildSeen.Yes, "Home visit; the young person said little in front of her mother.", "See her alone next time."),
+            ("social worker", ContactType.Phone, ChildSeen.No, "Call with the mother about missed appointments.", null),
+            ("social worker", ContactType.HomeVisit, ChildSeen.No, "No answer at the door; card left.", "Visit again within the week."),
+            ("team manager", ContactType.Supervision, ChildSeen.NotRecorded, "Supervision: case to stay open for assessment.", null),
+            ("social worker", ContactType.OfficeVisit, ChildSeen.Yes, "Seen alone at the office; said she wanted to stay at home.", null),
+        ];
+        (string Role, ContactType Type, ChildSeen Seen, string What, string? Action)[] healthContacts =
+        [
+            ("school nurse", ContactType.Assessment, ChildSeen.Yes, "Health assessment at school; low mood noted.", "Referred to the wellbeing service."),
+            ("GP", ContactType.OfficeVisit, ChildSeen.Yes, "Seen with her mother about headaches and poor sleep.", null),
+            ("school nurse", ContactType.LetterOrEmail, ChildSeen.No, "Letter offering a drop-in appointment.", null),
+            ("practice nurse", ContactType.Phone, ChildSeen.No, "Did not attend; the mother rang to rearrange.", null),
+            ("mental health practitioner", ContactType.Assessment, ChildSeen.Yes, "First appointment with the wellbeing service.", "Weekly sessions offered."),
+            ("GP", ContactType.Phone, ChildSeen.NotRecorded, "Call from the pharmacy about a repeat prescription.", null),
+        ];
+        IReadOnlyList<ChronologyEntry> Entries(string agency, (string Role, ContactType Type, ChildSeen Seen, string What, string? Action)[] contacts, int offset,
+            ChildSeen atStrategy, string strategyNote)
+        {
+            var entries = new List<ChronologyEntry>();
+            for (var i = 0; entries.Count < 23; i++)
+            {
+                var date = start.AddDays(offset + i * 23);
+                if (date >= gapFrom && date <= gapTo)
+                {
+                    continue;
+                }
+                var (role, type, seen, what, action) = contacts[i % contacts.Length];
+                entries.Add(new ChronologyEntry
+                {
+                    Date = date,
+                    Agency = agency,
+                    PractitionerRole = role,
+                    ContactType = type,
+                    ChildSeen = seen,
+                    WhatHappened = what,
+                    DecisionOrAction = action,
+                    Present = type == ContactType.HomeVisit ? "mother; child" : null,
+                    SourceDocument = "case notes",
+                });
+            }
+            entries.Add(new ChronologyEntry
+            {
+                Date = strategy,
+                Time = new TimeOnly(10, 0),
+                Agency = agency,
+                PractitionerRole = agency == socialCare.Name ? "team manager" : "named nurse",
+                ContactType = ContactType.StrategyDiscussion,
+                ChildSeen = atStrategy,
+                WhatHappened = strategyNote,
+                Present = "Northbridge Children's Social Care; Northbridge and Fellside Health Trust; police",
+                SourceDocument = "strategy discussion minutes",
+            });
+            return ChronologyMerge.Sort(entries);
+        }
+        var careEntries = Entries(socialCare.Name, careContacts, 0, ChildSeen.No,
+            "Strategy discussion after she was found missing overnight; she was not present.");
+        var healthEntries = Entries(health.Name, healthContacts, 9, ChildSeen.Yes,
+            "Strategy discussion after she was found missing overnight; she was seen beforehand by the nurse and joined briefly.");
+        foreach (var (agency, entries) in new[] { (socialCare, careEntries), (health, healthEntries) })
+        {
+            if (working.Agencies.All(a => a.AgencyId != agency.Id))
+            {
+                continue;
+            }
+            using var file = new MemoryStream();
+            using (var writer = ChronologyWriter.Create(file, ChronologyFileFormat.Csv, leaveOpen: true))
+            {
+                foreach (var entry in entries)
+                {
+                    writer.Write(entry);
+                }
+                writer.Complete();
+            }
+            file.Position = 0;
+            await chronologies.ImportAsync(working.Id, agency.Id, file, ChronologyFileFormat.Csv, $"{agency.Key}-chronology.csv", officer, Seeder, cancellationToken);
+        }
+        await chronologies.MarkEpisodeAsync(working.Id, new KeyPracticeEpisodeInput("Missing overnight and the strategy discussion",
+            "The agencies' accounts of whether she was seen differ, and no one recorded what she wanted.", strategy.AddDays(-7), strategy.AddDays(7)),
+            officer, Seeder, cancellationToken);
     }
 
     /// <summary>

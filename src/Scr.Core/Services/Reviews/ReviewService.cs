@@ -296,6 +296,8 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
             .Include(r => r.AgencyReports).ThenInclude(a => a.Versions)
             .Include(r => r.AgencyReports).ThenInclude(a => a.QualityReviews)
             .Include(r => r.AgencyReports).ThenInclude(a => a.StaffFeedback)
+            .Include(r => r.Chronologies).ThenInclude(c => c.Versions)
+            .Include(r => r.KeyPracticeEpisodes)
             .AsSplitQuery();
         var review = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (review is null)

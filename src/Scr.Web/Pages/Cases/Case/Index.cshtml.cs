@@ -34,6 +34,9 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     /// <summary>The board's business unit and chair record messages sent outside the service.</summary>
     public bool MayRecordCommunication { get; private set; }
 
+    /// <summary>Chronologies are gathered once the chair has decided to hold a review.</summary>
+    public bool MaySeeChronology { get; private set; }
+
     [TempData]
     public string? Banner { get; set; }
 
@@ -53,6 +56,7 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
         MayCorrespondWithPanel = Full && ReviewAccessRules.MayCorrespondWithPanel(principal, Review.BoardId);
         IsBoard = ReviewAccessRules.MaySeeBoardRecords(principal, Review);
         MayRecordCommunication = ReviewAccessRules.MayRecordCommunication(principal, Review);
+        MaySeeChronology = Review.Stage != ReviewStage.Identification && ReviewAccessRules.MaySeeChronology(principal, View.Access, Review);
     }
 
     /// <summary>When the case entered a stage (the last time), if it has.</summary>

@@ -1,0 +1,321 @@
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.DataStore;
+using Scr.Core.Models;
+using Scr.Core.Rules;
+using Scr.Core.Rules.Chronology;
+using Scr.Core.Services.Audit;
+using Scr.Core.Services.Chronology;
+using Scr.Core.Services.Reviews;
+
+namespace Scr.Core.Services.ChronologyReview;
+
+/// <summary>The filters of the integrated chronology, as the GET form and the API take them.</summary>
+public sealed record ChronologyFilter(Guid? AgencyId = null, DateOnly? From = null, DateOnly? To = null, ContactType? ContactType = null,
+    ChildSeen? ChildSeen = null, Guid? EpisodeId = null, int Page = 1, int PageSize = ChronologyFilter.DefaultPageSize)
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+}
+
+/// <summary>The analysis panels: gaps, the child seen and heard per agency, discrepancies between agencies.</summary>
+public sealed record ChronologyAnalysis(int GapThresholdDays, ChronologyGapReport Gaps, ChildVoiceReport ChildVoice, IReadOnlyList<ChronologyDiscrepancy> Discrepancies);
+
+/// <summary>
+/// One page of the integrated chronology as one person may see it: the agencies they see (all, or their own before the
+/// merged view is shared), the entries of the page grouped by time, the total, the analysis, and what they may do.
+/// </summary>
+public sealed record ChronologyView(ReviewView View, ChronologyFilter Filter, IReadOnlyList<AgencyChronology> Agencies, bool SeesAll,
+    IReadOnlyList<ChronologyGroup> Groups, int Total, ChronologyAnalysis? Analysis, IReadOnlyList<Guid> MayEditAgencies, bool MayShare,
+    bool MayMarkEpisodes, bool MayExport)
+{
+    public Review Review => View.Review;
+
+    public int Pages => Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
+
+    public int Count => Groups.Sum(g => g.Entries.Count);
+}
+
+/// <summary>An import refused: every problem of the file, by row and column. Nothing was stored.</summary>
+public sealed class ChronologyImportException(IReadOnlyList<ChronologyProblem> problems, int problemCount)
+    : Exception($"The file has {problemCount} problem(s); nothing was imported.")
+{
+    public IReadOnlyList<ChronologyProblem> Problems { get; } = problems;
+
+    public int ProblemCount { get; } = problemCount;
+}
+
+/// <summary>An export of the integrated chronology: the file and its name.</summary>
+public sealed record ChronologyExport(byte[] Content, string FileName, string ContentType);
+
+/// <summary>
+/// The chronologies of a case in the service (issue 6; decision 0014): each involved agency imports (CSV or XLSX on the
+/// template, read by the core readers, all or nothing) or types its own entries; an import is a new version of the
+/// agency's chronology, the old kept. The integrated chronology merges every agency's current entries in
+/// <see cref="ChronologyOrder"/>, sorted and paged by the database; the analysis is the core's (gaps, child seen and
+/// heard, discrepancies). Who sees what is <see cref="ReviewAccessRules"/>; every read of the merged view, every change
+/// and every export is audited.
+/// </summary>
+public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>One page of the integrated chronology, with the analysis when asked for. The read is audited.</summary>
+    public async Task<ChronologyView> GetAsync(Guid id, ChronologyFilter filter, Principal principal, Actor actor, bool withAnalysis = true,
+        int gapThresholdDays = ChronologyGapOptions.DefaultThresholdDays, CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var review = view.Review;
+        if (!ReviewAccessRules.MaySeeChronology(principal, view.Access, review))
+        {
+            throw new ForbiddenException("Only the board, the review team and the agencies involved see the chronology.");
+        }
+        filter = filter with
+        {
+            Page = Math.Max(1, filter.Page),
+            PageSize = Math.Clamp(filter.PageSize, 1, ChronologyFilter.MaxPageSize),
+        };
+        var visible = ReviewAccessRules.ChronologyAgenciesVisibleTo(principal, view.Access, review);
+        var agencies = review.Chronologies.Where(c => visible is null || visible.Contains(c.AgencyId))
+            .OrderBy(c => c.AgencyName, StringComparer.OrdinalIgnoreCase).ToList();
+        var current = agencies.Select(c => c.Current?.Id).OfType<Guid>().ToList();
+
+        var query = Filtered(Current(id, current), filter, review);
+        var total = await query.CountAsync(cancellationToken);
+        var page = await Ordered(query).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+
+        ChronologyAnalysis? analysis = null;
+        if (withAnalysis)
+        {
+            var all = await Ordered(Current(id, current)).ToListAsync(cancellationToken);
+            var threshold = Math.Clamp(gapThresholdDays, 1, 3650);
+            var terms = review.SignedOffTerms;
+            analysis = new ChronologyAnalysis(threshold,
+                ChronologyGapFinder.Find(all, new ChronologyGapOptions(threshold, terms?.PeriodFrom, terms?.PeriodTo, agencies.Select(a => a.AgencyName).ToList())),
+                ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all));
+        }
+        await audit.RecordNowAsync(actor, AuditActions.ChronologyRead, review.BoardId, "review", id.ToString(),
+            $"agencies={(visible is null ? "all" : string.Join(',', visible))}; page={filter.Page}; entries={page.Count}/{total}", cancellationToken);
+        return new ChronologyView(view, filter, agencies, visible is null, ChronologyMerge.Groups(page).ToList(), total, analysis,
+            ReviewAccessRules.ChronologyAgenciesEditableBy(principal, review), ReviewAccessRules.MayShareChronology(principal, review),
+            ReviewAccessRules.MayMarkKeyPracticeEpisodes(principal, review), ReviewAccessRules.MayExportChronology(principal, view.Access, review));
+    }
+
+    /// <summary>The case as loaded for a form: refused to anyone who may not change any agency's chronology.</summary>
+    public async Task<(ReviewView View, IReadOnlyList<AgencyChronology?> Agencies)> ForEditAsync(Guid id, Principal principal,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var editable = ReviewAccessRules.ChronologyAgenciesEditableBy(principal, view.Review);
+        if (editable.Count == 0)
+        {
+            throw new ForbiddenException("Only an involved agency enters its own chronology, while the review gathers chronologies.");
+        }
+        return (view, editable.Select(a => view.Review.ChronologyOf(a)).ToList());
+    }
+
+    /// <summary>
+    /// Imports an agency's chronology file, all or nothing: any problem refuses the whole file (every problem named by row
+    /// and column) and stores nothing; otherwise the entries become the agency's new current version. The file is read as
+    /// a stream.
+    /// </summary>
+    public async Task<AgencyChronologyVersion> ImportAsync(Guid id, Guid agencyId, Stream file, ChronologyFileFormat format, string? fileName,
+        Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
+        RequireEdit(principal, review, agencyId);
+        var agencyName = review.ChronologyOf(agencyId)?.AgencyName ?? review.Agencies.First(a => a.AgencyId == agencyId).Agency?.Name ?? "";
+        ChronologyReadResult read;
+        try
+        {
+            read = ChronologyReader.ReadAll(file, format, new ChronologyReadOptions { Agency = agencyName, MaxProblems = 500 });
+        }
+        catch (InvalidDataException)
+        {
+            read = new ChronologyReadResult([], [new ChronologyProblem(0, null, "The file could not be read as " + (format == ChronologyFileFormat.Xlsx
+                ? "an Excel workbook (.xlsx)" : "CSV") + ": save it from the template and try again")], 1);
+        }
+        if (read.Ok && read.Entries.Count == 0)
+        {
+            read = new ChronologyReadResult([], [new ChronologyProblem(0, null, "The file has no entries: add them below the header row")], 1);
+        }
+        if (!read.Ok)
+        {
+            await audit.RecordNowAsync(actor, AuditActions.ChronologyImportRefused, review.BoardId, "review", id.ToString(),
+                $"agency={agencyId}; problems={read.ProblemCount}", cancellationToken);
+            throw new ChronologyImportException(read.Problems, read.ProblemCount);
+        }
+        var version = review.NewChronologyVersion(agencyId, ChronologyVersionSource.Import, fileName, read.Entries.Count, principal.UserId, clock.GetUtcNow());
+        foreach (var entry in read.Entries)
+        {
+            Store(review.Id, agencyId, version.Id, entry);
+        }
+        audit.Record(actor, AuditActions.ChronologyImported, review.BoardId, "review", id.ToString(),
+            $"agency={agencyId}; version={version.Number}; entries={read.Entries.Count}");
+        await reviews.SaveAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>
+    /// An entry typed in the browser, on the template's columns (keyed by <see cref="ChronologyColumnDefinition.Key"/>),
+    /// checked as an imported row is; the problems come back by column key.
+    /// </summary>
+    public async Task<ChronologyEntry> AddEntryAsync(Guid id, Guid agencyId, IReadOnlyDictionary<ChronologyColumn, string?> cells, Principal principal,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
+        RequireEdit(principal, review, agencyId);
+        var agencyName = review.ChronologyOf(agencyId)?.AgencyName ?? review.Agencies.First(a => a.AgencyId == agencyId).Agency?.Name ?? "";
+        var row = ChronologyTemplate.Columns.Select(c => new ChronologyCell(c.Column == ChronologyColumn.Agency ? agencyName
+            : cells.TryGetValue(c.Column, out var text) ? text : null)).ToArray();
+        var problems = new List<ChronologyProblem>();
+        var position = await Current(id, review.ChronologyOf(agencyId)?.Current?.Id is { } currentId ? [currentId] : []).CountAsync(cancellationToken) + 1;
+        var entry = new ChronologyEntryBuilder(agency: agencyName).Build(position, row, problems);
+        if (entry is null)
+        {
+            RuleViolationException.ThrowIfAny(problems.Select(p => new RuleProblem(
+                ChronologyTemplate.Columns.FirstOrDefault(c => c.Label == p.Column)?.Key ?? "", Capitalise(p.Message))).ToList());
+            throw new InvalidOperationException("The entry builder refused the entry without a problem.");
+        }
+        var version = review.AddTypedChronologyEntry(agencyId, principal.UserId, clock.GetUtcNow());
+        Store(review.Id, agencyId, version.Id, entry);
+        audit.Record(actor, AuditActions.ChronologyEntryAdded, review.BoardId, "review", id.ToString(), $"agency={agencyId}; version={version.Number}");
+        await reviews.SaveAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Shares the merged view with the involved agencies; recorded on the case.</summary>
+    public async Task ShareAsync(Guid id, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
+        if (!ReviewAccessRules.MayShareChronology(principal, review))
+        {
+            throw new ForbiddenException("Only the business unit or the review team shares the integrated chronology, once.");
+        }
+        review.ShareChronology(principal.UserId, clock.GetUtcNow());
+        audit.Record(actor, AuditActions.ChronologyShared, review.BoardId, "review", id.ToString());
+        await reviews.SaveAsync(cancellationToken);
+    }
+
+    public async Task<MarkedEpisode> MarkEpisodeAsync(Guid id, KeyPracticeEpisodeInput input, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
+        if (!ReviewAccessRules.MayMarkKeyPracticeEpisodes(principal, review))
+        {
+            throw new ForbiddenException("Only the review team, the business unit and the chair mark key practice episodes.");
+        }
+        var episode = review.MarkKeyPracticeEpisode(input, principal.UserId, clock.GetUtcNow());
+        audit.Record(actor, AuditActions.ChronologyEpisodeMarked, review.BoardId, "key-practice-episode", episode.Id.ToString(),
+            $"review={id}; from={episode.From:yyyy-MM-dd}; to={episode.To:yyyy-MM-dd}");
+        await reviews.SaveAsync(cancellationToken);
+        return episode;
+    }
+
+    /// <summary>
+    /// The integrated chronology as the person sees it (same filters, every page) in XLSX or DOCX, watermarked with their
+    /// name and the date. Audited.
+    /// </summary>
+    public async Task<ChronologyExport> ExportAsync(Guid id, ChronologyFilter filter, ChronologyExportFormat format, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var review = view.Review;
+        if (!ReviewAccessRules.MayExportChronology(principal, view.Access, review))
+        {
+            throw new ForbiddenException("Only the board, the review team and the agencies involved export the chronology.");
+        }
+        var visible = ReviewAccessRules.ChronologyAgenciesVisibleTo(principal, view.Access, review);
+        var current = review.Chronologies.Where(c => visible is null || visible.Contains(c.AgencyId)).Select(c => c.Current?.Id).OfType<Guid>().ToList();
+        var entries = await Ordered(Filtered(Current(id, current), filter, review)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var watermark = ChronologyExportDocument.Watermark(principal.Name, now);
+        var content = format == ChronologyExportFormat.Xlsx
+            ? ChronologyExportDocument.Xlsx(entries, watermark)
+            : ChronologyExportDocument.Docx(review.Reference, entries, watermark);
+        audit.Record(actor, AuditActions.ChronologyExported, review.BoardId, "review", id.ToString(),
+            $"format={format}; entries={entries.Count}; agencies={(visible is null ? "all" : string.Join(',', visible))}");
+        await reviews.SaveAsync(cancellationToken);
+        var name = $"chronology-{DocumentSafe(review.Reference)}-{now:yyyy-MM-dd}";
+        return format == ChronologyExportFormat.Xlsx
+            ? new ChronologyExport(content, name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            : new ChronologyExport(content, name + ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    private void Store(Guid reviewId, Guid agencyId, Guid versionId, ChronologyEntry entry)
+    {
+        var stored = db.ChronologyEntries.Add(entry);
+        stored.Property<Guid>(ChronologyEntryMapping.Id).CurrentValue = Guid.NewGuid();
+        stored.Property<Guid>(ChronologyEntryMapping.ReviewId).CurrentValue = reviewId;
+        stored.Property<Guid>(ChronologyEntryMapping.AgencyId).CurrentValue = agencyId;
+        stored.Property<Guid>(ChronologyEntryMapping.VersionId).CurrentValue = versionId;
+        stored.Property<long>(ChronologyEntryMapping.WhenKey).CurrentValue = ChronologyOrder.WhenKey(entry);
+        stored.Property<string>(ChronologyEntryMapping.AgencyKey).CurrentValue = entry.Agency.ToUpperInvariant();
+    }
+
+    /// <summary>The current entries of the given versions of the case.</summary>
+    private IQueryable<ChronologyEntry> Current(Guid reviewId, IReadOnlyList<Guid> versionIds) =>
+        db.ChronologyEntries.AsNoTracking()
+            .Where(e => EF.Property<Guid>(e, ChronologyEntryMapping.ReviewId) == reviewId && versionIds.Contains(EF.Property<Guid>(e, ChronologyEntryMapping.VersionId)));
+
+    private static IQueryable<ChronologyEntry> Filtered(IQueryable<ChronologyEntry> query, ChronologyFilter filter, Review review)
+    {
+        if (filter.AgencyId is { } agencyId)
+        {
+            query = query.Where(e => EF.Property<Guid>(e, ChronologyEntryMapping.AgencyId) == agencyId);
+        }
+        var from = filter.From;
+        var to = filter.To;
+        if (filter.EpisodeId is { } episodeId)
+        {
+            var episode = review.KeyPracticeEpisodes.FirstOrDefault(e => e.Id == episodeId) ?? throw new NotFoundException("The key practice episode");
+            from = from is { } f && f > episode.From ? f : episode.From;
+            to = to is { } t && t < episode.To ? t : episode.To;
+        }
+        if (from is { } fromDate)
+        {
+            query = query.Where(e => e.Date >= fromDate);
+        }
+        if (to is { } toDate)
+        {
+            query = query.Where(e => e.Date <= toDate);
+        }
+        if (filter.ContactType is { } type)
+        {
+            query = query.Where(e => e.ContactType == type);
+        }
+        if (filter.ChildSeen is { } seen)
+        {
+            query = query.Where(e => e.ChildSeen == seen);
+        }
+        return query;
+    }
+
+    /// <summary><see cref="ChronologyOrder"/> in the database: when, then agency ignoring case, then the agency's own order.</summary>
+    private static IQueryable<ChronologyEntry> Ordered(IQueryable<ChronologyEntry> query) =>
+        query.OrderBy(e => EF.Property<long>(e, ChronologyEntryMapping.WhenKey))
+            .ThenBy(e => EF.Property<string>(e, ChronologyEntryMapping.AgencyKey))
+            .ThenBy(e => e.Agency)
+            .ThenBy(e => e.Row);
+
+    private static void RequireEdit(Principal principal, Review review, Guid agencyId)
+    {
+        if (!ReviewAccessRules.MayEditAgencyChronology(principal, review, agencyId))
+        {
+            if (!review.TakesChronologies)
+            {
+                throw new RuleViolationException(review.IsOpen
+                    ? "Chronologies are gathered once the chair has decided to hold a review."
+                    : "The review is closed: its chronology can no longer change.");
+            }
+            throw new ForbiddenException("An agency enters and imports only its own chronology.");
+        }
+    }
+
+    private static string Capitalise(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];
+
+    private static string DocumentSafe(string text) => new(text.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '-').ToArray());
+}
+
+public enum ChronologyExportFormat
+{
+    Xlsx,
+    Docx,
+}

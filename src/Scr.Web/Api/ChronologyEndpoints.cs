@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Scr.Core.Models;
+using Scr.Core.Rules.Chronology;
+using Scr.Core.Services.Chronology;
+using Scr.Core.Services.ChronologyReview;
+using Scr.Web.Pages.Cases.Chronology;
+using Scr.Web.Security;
+
+namespace Scr.Web.Api;
+
+/// <summary>
+/// The chronologies of a case (issue 6): the integrated chronology paged and filtered, an agency's import, and the exports.
+/// Each calls <see cref="ChronologyService"/>, with the same access as the pages: an agency sees its own entries until the
+/// merged view is shared.
+/// </summary>
+public static class ChronologyEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var chronology = api.MapGroup("/cases/{id:guid}").WithTags("Chronology");
+        chronology.MapGet("/chronology", List).WithName("GetChronology").Refusals()
+            .WithSummary("The integrated chronology as the person may see it: one page of entries in time order, with the filters of the page")
+            .WithDescription("agency (id), from and to (dd/mm/yyyy or yyyy-mm-dd), contactType, childSeen (Yes, No, NotRecorded), episode (id), page, "
+                + "pageSize (at most 500). An agency sees only its own entries until the integrated chronology is shared. The read is audited.");
+        chronology.MapPost("/chronology/import", Import).WithName("ImportChronology").Refusals().DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Import an agency's chronology (CSV or XLSX on the template), all or nothing: a new version of the agency's chronology")
+            .WithDescription("Form fields: agencyId, file. Any problem refuses the whole file (400), every problem named as \"row 14, column 'Date': …\" "
+                + "under file; nothing is stored.");
+        chronology.MapGet("/chronology/export.xlsx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
+                Export(id, query, ChronologyExportFormat.Xlsx, me, service, ct)).WithName("ExportChronologyXlsx").Refusals()
+            .WithSummary("The integrated chronology as XLSX, watermarked with the reader's name and date; audited");
+        chronology.MapGet("/chronology/export.docx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
+                Export(id, query, ChronologyExportFormat.Docx, me, service, ct)).WithName("ExportChronologyDocx").Refusals()
+            .WithSummary("The integrated chronology as DOCX (landscape, the header row repeated), watermarked with the reader's name and date; audited");
+    }
+
+    /// <summary>The filters, as query parameters.</summary>
+    public sealed record ChronologyQuery(Guid? Agency, string? From, string? To, ContactType? ContactType, ChildSeen? ChildSeen, Guid? Episode, int? Page,
+        int? PageSize)
+    {
+        public ChronologyFilter Filter => new(Agency, IndexModel.ReadDate(From, out _), IndexModel.ReadDate(To, out _), ContactType, ChildSeen, Episode,
+            Page ?? 1, PageSize ?? ChronologyFilter.DefaultPageSize);
+    }
+
+    private static async Task<Ok<ChronologyPage>> List(Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service,
+        CancellationToken cancellationToken)
+    {
+        var view = await service.GetAsync(id, query.Filter, await me.GetAsync(cancellationToken), me.Actor, withAnalysis: false, cancellationToken: cancellationToken);
+        return TypedResults.Ok(new ChronologyPage(view.Filter.Page, view.Filter.PageSize, view.Total, view.SeesAll,
+            view.Groups.SelectMany(g => g.Entries.Select(e => ChronologyEntryDetail.Of(e, g.IsMultiAgency))).ToList()));
+    }
+
+    private static async Task<Results<Ok<ChronologyImported>, ValidationProblem>> Import(Guid id, [FromForm] Guid? agencyId, IFormFile? file, CurrentUser me,
+        ChronologyService service, CancellationToken cancellationToken)
+    {
+        var format = file is null ? null : ChronologyReader.FormatOf(file.FileName);
+        if (agencyId is null)
+        {
+            return TypedResults.ValidationProblem(ApiEndpoints.Problems("agencyId", "Send the agency whose chronology this is"));
+        }
+        if (file is null || format is null)
+        {
+            return TypedResults.ValidationProblem(ApiEndpoints.Problems("file", "Send a CSV or XLSX file on the template"));
+        }
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var version = await service.ImportAsync(id, agencyId.Value, stream, format.Value, Path.GetFileName(file.FileName), await me.GetAsync(cancellationToken),
+                me.Actor, cancellationToken);
+            return TypedResults.Ok(new ChronologyImported(version.Number, version.EntryCount));
+        }
+        catch (ChronologyImportException e)
+        {
+            return TypedResults.ValidationProblem(ApiEndpoints.Problems("file", e.Problems.Select(p => p.ToString()).ToArray()));
+        }
+    }
+
+    private static async Task<FileContentHttpResult> Export(Guid id, ChronologyQuery query, ChronologyExportFormat format, CurrentUser me, ChronologyService service,
+        CancellationToken cancellationToken)
+    {
+        var export = await service.ExportAsync(id, query.Filter, format, await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
+        return TypedResults.File(export.Content, export.ContentType, export.FileName);
+    }
+}
+
+/// <summary>One page of the integrated chronology: the entries in time order, and whether they are every agency's or the reader's own.</summary>
+public sealed record ChronologyPage(int Page, int PageSize, int Total, bool EveryAgency, IReadOnlyList<ChronologyEntryDetail> Entries);
+
+/// <summary>An entry as the API gives it: the practitioner's role, never a name; sameTime marks entries of several agencies at the same time.</summary>
+public sealed record ChronologyEntryDetail(string Date, DatePrecision Precision, bool Approximate, string? Time, string Agency, string PractitionerRole,
+    ContactType ContactType, string? Present, ChildSeen ChildSeen, WishesAndFeelings Wishes, string? WishesText, string WhatHappened, string? DecisionOrAction,
+    string? SourceDocument, bool SameTime)
+{
+    public static ChronologyEntryDetail Of(ChronologyEntry e, bool sameTime) => new(e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.Precision, e.Approximate, e.Time is { } t ? ChronologyDates.FormatTime(t) : null, e.Agency, e.PractitionerRole, e.ContactType, e.Present, e.ChildSeen,
+        e.Wishes, e.WishesText, e.WhatHappened, e.DecisionOrAction, e.SourceDocument, sameTime);
+}
+
+/// <summary>The version an import made and how many entries it holds.</summary>
+public sealed record ChronologyImported(int Version, int Entries);
