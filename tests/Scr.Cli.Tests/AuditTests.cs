@@ -82,8 +82,8 @@ public class AuditTests
         rows[0].ShouldMatch($@"^│\s*{total - 2} │");
         rows[2].ShouldMatch($@"^│\s*{total} │");
         rows[2].ShouldContain("demo seed");
-        // The demo ends with the chair sending an agency's report back for changes.
-        rows[2].ShouldContain("agency-report.quality-assured");
+        // The demo ends with a key practice episode marked on the review's integrated chronology.
+        rows[2].ShouldContain("chronology.episode-marked");
         result.Out.ShouldContain($"The last 3 of {total} entries.");
     }
 
