@@ -52,17 +52,7 @@ public abstract class PeoplePageModel(CurrentUser me, PeopleService people) : Pa
     }
 
     /// <summary>Puts each of the core's problems on the form's field (<c>heldOn</c> → <c>Input.HeldOn</c>), or on the form as a whole.</summary>
-    protected void AddProblems(IEnumerable<RuleProblem> problems, string prefix = "Input")
-    {
-        foreach (var problem in problems)
-        {
-            var key = problem.Field is { Length: > 0 } f ? $"{prefix}.{char.ToUpperInvariant(f[0])}{f[1..]}" : "";
-            if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
-            {
-                ModelState.AddModelError(key, problem.Message);
-            }
-        }
-    }
+    protected void AddProblems(IEnumerable<RuleProblem> problems, string prefix = "Input") => ModelState.AddRuleProblems(problems, prefix);
 
     protected void Stale(StaleEditException e)
     {

@@ -57,17 +57,7 @@ public abstract class TimetablePageModel(CurrentUser me, TimetableService timeta
     /// Puts each of the core's problems on the form's field (<c>proposedDate</c> → <c>Input.ProposedDate</c>), or on the
     /// form as a whole, unless the form's own check already put one there.
     /// </summary>
-    protected void AddProblems(IEnumerable<RuleProblem> problems, string prefix = "Input")
-    {
-        foreach (var problem in problems)
-        {
-            var key = problem.Field is { Length: > 0 } f ? $"{prefix}.{char.ToUpperInvariant(f[0])}{f[1..]}" : "";
-            if (!ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
-            {
-                ModelState.AddModelError(key, problem.Message);
-            }
-        }
-    }
+    protected void AddProblems(IEnumerable<RuleProblem> problems, string prefix = "Input") => ModelState.AddRuleProblems(problems, prefix);
 
     /// <summary>Shows a stale edit against the form and offers the current version once the person has looked again.</summary>
     protected void Stale(StaleEditException e)
