@@ -205,7 +205,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(officer, $"{caseUrl}/agency-reports");
         await officer.AssertAccessibleAsync();
         await officer.GetByTestId("request-reports").ClickAsync();
-        await officer.WaitForURLAsync("**/agency-reports/request");
+        await officer.WaitForURLAsync("**/agency-reports/request", Arrived);
         await officer.AssertAccessibleAsync();
         foreach (var agency in new[] { Police, Education })
         {
@@ -214,28 +214,28 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.Locator("input[name='Input.Kind'][value='ManagementReviews']").CheckAsync();
         await FillDateAsync(officer, "Input.DueOn", Today.AddDays(42));
         await officer.GetByTestId("ask").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/agency-reports");
+        await officer.WaitForURLAsync($"**{caseUrl}/agency-reports", Arrived);
         await Expect(officer.GetByTestId("report")).ToHaveCountAsync(2);
 
         var socialCareLead = await NewPageAsync();
         await SignInAsync(socialCareLead, SocialCareLead, checkSignInPages: false);
         var socialCareReport = await OpenReportAsync(socialCareLead, caseUrl, SocialCare);
         await socialCareLead.GetByTestId("name-author").ClickAsync();
-        await socialCareLead.WaitForURLAsync("**/author");
+        await socialCareLead.WaitForURLAsync("**/author", Arrived);
         await socialCareLead.AssertAccessibleAsync();
         await socialCareLead.GetByLabel("Sam Ridley").CheckAsync();
         await socialCareLead.Locator("input[name='Input.Declaration'][value='None']").CheckAsync();
         await socialCareLead.GetByTestId("name-author").ClickAsync();
-        await socialCareLead.WaitForURLAsync("**" + socialCareReport);
+        await socialCareLead.WaitForURLAsync("**" + socialCareReport, Arrived);
         await WriteAndSubmitReportAsync(socialCareLead, socialCareReport, "Director of Children's Services");
 
         var healthReport = await OpenReportAsync(officer, caseUrl, Health);
         await officer.GetByTestId("name-author").ClickAsync();
-        await officer.WaitForURLAsync("**/author");
+        await officer.WaitForURLAsync("**/author", Arrived);
         await officer.GetByLabel("Helen Moss").CheckAsync();
         await officer.Locator("input[name='Input.Declaration'][value='None']").CheckAsync();
         await officer.GetByTestId("name-author").ClickAsync();
-        await officer.WaitForURLAsync("**" + healthReport);
+        await officer.WaitForURLAsync("**" + healthReport, Arrived);
         var healthAuthor = await NewPageAsync();
         await SignInAsync(healthAuthor, HealthAuthor, checkSignInPages: false);
         await VisitAsync(healthAuthor, $"{caseUrl}/agency-reports");
@@ -248,15 +248,15 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(healthAuthor, healthReport);
         await Expect(healthAuthor.GetByTestId("comments")).ToContainTextAsync("say why the health visitor did not hear");
         await healthAuthor.GetByTestId("write").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**/edit");
+        await healthAuthor.WaitForURLAsync("**/edit", Arrived);
         await healthAuthor.Locator("textarea[name='Sections[analysis]']").FillAsync(
             "Fictional: the health visitor was not told because the school's concern went to the duty team, which did not share it.");
         await healthAuthor.GetByTestId("save-report").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**" + healthReport);
+        await healthAuthor.WaitForURLAsync("**" + healthReport, Arrived);
         await healthAuthor.GetByTestId("submit").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**/submit");
+        await healthAuthor.WaitForURLAsync("**/submit", Arrived);
         await healthAuthor.GetByTestId("submit-report").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**" + healthReport);
+        await healthAuthor.WaitForURLAsync("**" + healthReport, Arrived);
         await Expect(healthAuthor.GetByTestId("status")).ToHaveAttributeAsync("data-status", "Submitted");
         await DecideAsync(chair, healthReport, "Accepted", null);
         await DecideAsync(chair, socialCareReport, "Accepted", null);
@@ -268,7 +268,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(officer, $"{caseUrl}/people");
         await officer.AssertAccessibleAsync();
         await officer.GetByTestId("add-interview").ClickAsync();
-        await officer.WaitForURLAsync("**/people/interviews/add");
+        await officer.WaitForURLAsync("**/people/interviews/add", Arrived);
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Interviewee's email address").FillAsync(HealthAuthor);
         await officer.GetByLabel("Interviewee's name").FillAsync("Helen Moss");
@@ -283,7 +283,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.GetByLabel("If a constraint holds back interviews on that date: who agreed this interview may go ahead?").FillAsync(
             "Fictional: DI Marsh agreed Ms Moss is not a witness in the trial.");
         await officer.GetByTestId("save-interview").ClickAsync();
-        await officer.WaitForURLAsync("**/people/interviews/*-*");
+        await officer.WaitForURLAsync("**/people/interviews/*-*", Arrived);
         await Expect(officer.GetByTestId("clearance")).ToContainTextAsync("DI Marsh agreed");
         await officer.GetByTestId("share-interview").ClickAsync();
         await Expect(officer.GetByTestId("with-interviewee")).ToBeVisibleAsync();
@@ -291,7 +291,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
 
         await VisitAsync(healthAuthor, "/");
         await healthAuthor.GetByTestId("interviews-to-check").GetByRole(AriaRole.Link).First.ClickAsync();
-        await healthAuthor.WaitForURLAsync("**/interviews/*");
+        await healthAuthor.WaitForURLAsync("**/interviews/*", Arrived);
         await healthAuthor.AssertAccessibleAsync();
         await Expect(healthAuthor.GetByTestId("record")).ToContainTextAsync("never told of the school's concern");
         await healthAuthor.Locator("input[name='Answer'][value='agree']").CheckAsync();
@@ -305,7 +305,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
 
         await VisitAsync(officer, $"{caseUrl}/people");
         await officer.GetByTestId("add-family-member").ClickAsync();
-        await officer.WaitForURLAsync("**/people/family/add");
+        await officer.WaitForURLAsync("**/people/family/add", Arrived);
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Name", new() { Exact = true }).FillAsync("Fictional Mother");
         await officer.GetByLabel("Relationship to the child").FillAsync("Mother");
@@ -313,15 +313,15 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.Locator("input[name='Input.Invited'][value='true']").CheckAsync();
         await officer.Locator("input[name='Input.Consent'][value='Given']").CheckAsync();
         await officer.GetByTestId("save-family-member").ClickAsync();
-        await officer.WaitForURLAsync("**/people/family/*-*");
+        await officer.WaitForURLAsync("**/people/family/*-*", Arrived);
         await officer.GetByTestId("log-contact").ClickAsync();
-        await officer.WaitForURLAsync("**/contacts/add");
+        await officer.WaitForURLAsync("**/contacts/add", Arrived);
         await officer.AssertAccessibleAsync();
         await FillDateAsync(officer, "Input.On", Today);
         await officer.Locator("input[name='Input.Method'][value='Letter']").CheckAsync();
         await officer.GetByLabel("Summary").FillAsync("Fictional: letter explaining the review and inviting her to meet the lead reviewer.");
         await officer.GetByTestId("save-contact").ClickAsync();
-        await officer.WaitForURLAsync("**/people/family/*-*");
+        await officer.WaitForURLAsync("**/people/family/*-*", Arrived);
         await Expect(officer.GetByTestId("contacts")).ToContainTextAsync("inviting her to meet the lead reviewer");
         await officer.AssertAccessibleAsync();
 
@@ -352,7 +352,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     {
         await VisitAsync(page, $"{caseUrl}/agency-reports");
         await page.Locator($"[data-testid=report][data-agency=\"{agency}\"] a").ClickAsync();
-        await page.WaitForURLAsync("**/agency-reports/*-*");
+        await page.WaitForURLAsync("**/agency-reports/*-*", Arrived);
         await page.AssertAccessibleAsync();
         return new Uri(page.Url).AbsolutePath;
     }
@@ -361,20 +361,20 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     private static async Task WriteAndSubmitReportAsync(IPage page, string report, string seniorOfficer)
     {
         await page.GetByTestId("write").ClickAsync();
-        await page.WaitForURLAsync("**/edit");
+        await page.WaitForURLAsync("**/edit", Arrived);
         await page.AssertAccessibleAsync();
         foreach (var key in new[] { "scope", "sources", "involvement", "analysis", "effectivePractice", "lessons", "recommendations" })
         {
             await page.Locator($"textarea[name='Sections[{key}]']").FillAsync($"Fictional: what the agency found ({key}).");
         }
         await page.GetByTestId("save-report").ClickAsync();
-        await page.WaitForURLAsync("**" + report);
+        await page.WaitForURLAsync("**" + report, Arrived);
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync("**/submit");
+        await page.WaitForURLAsync("**/submit", Arrived);
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Senior officer who commissioned the report and accepts its findings").FillAsync(seniorOfficer);
         await page.GetByTestId("submit-report").ClickAsync();
-        await page.WaitForURLAsync("**" + report);
+        await page.WaitForURLAsync("**" + report, Arrived);
         await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "Submitted");
     }
 
@@ -383,7 +383,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     {
         await VisitAsync(page, report);
         await page.GetByTestId("quality-assure").ClickAsync();
-        await page.WaitForURLAsync("**/quality-assurance");
+        await page.WaitForURLAsync("**/quality-assurance", Arrived);
         await page.AssertAccessibleAsync();
         await page.Locator($"input[name='Input.Outcome'][value='{outcome}']").CheckAsync();
         if (comments is not null)
@@ -391,7 +391,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
             await page.GetByLabel("Comments for the author").FillAsync(comments);
         }
         await page.GetByTestId("decide").ClickAsync();
-        await page.WaitForURLAsync("**" + report);
+        await page.WaitForURLAsync("**" + report, Arrived);
         await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", outcome == "Accepted" ? "QualityAssured" : "ChangesRequested");
         await page.AssertAccessibleAsync();
     }
