@@ -36,7 +36,13 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         var errors = new List<(string Key, string Message)>();
         foreach (var (key, entry) in modelState)
         {
-            if (FieldErrors.FirstMessage(entry) is { } message)
+            if (key.Length == 0)
+            {
+                // Messages about the form as a whole belong to no field: each is shown, where a field shows its first.
+                errors.AddRange(entry.Errors.Select(e => string.IsNullOrWhiteSpace(e.ErrorMessage) ? FieldErrors.FallbackMessage : e.ErrorMessage)
+                    .Distinct().Select(message => (key, message)));
+            }
+            else if (FieldErrors.FirstMessage(entry) is { } message)
             {
                 errors.Add((key, message));
             }

@@ -104,6 +104,20 @@ public class ErrorSummaryTagHelperTests
     }
 
     [Fact]
+    public async Task Process_SeveralErrorsAboutTheWholeForm_ListsEachOnce()
+    {
+        _host.ModelState.AddModelError(string.Empty, "Complete the section 'Analysis' before submitting the report");
+        _host.ModelState.AddModelError(string.Empty, "Complete the section 'Lessons learned' before submitting the report");
+        _host.ModelState.AddModelError(string.Empty, "Complete the section 'Analysis' before submitting the report");
+        _host.ModelState.AddModelError("Input.Text", "Enter a name");
+
+        var html = await _host.RenderAsync("govuk-error-summary", new ErrorSummaryTagHelper());
+
+        Dom.Parse(html).QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ShouldBe(
+            ["Complete the section 'Analysis' before submitting the report", "Complete the section 'Lessons learned' before submitting the report", "Enter a name"]);
+    }
+
+    [Fact]
     public async Task Process_ErrorsAndLinksMatchFieldIds_ForEachFormTagHelper()
     {
         _host.ModelState.AddModelError("Input.Text", "Enter a name");
