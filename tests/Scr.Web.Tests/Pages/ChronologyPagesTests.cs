@@ -34,6 +34,7 @@ public sealed class ChronologyPagesTests : IAsyncLifetime
         var officer = await _world.SignInAsync(Officer);
 
         var page = await officer.GetDocumentAsync($"/cases/{working.Id}/chronology");
+        page.QuerySelector(".govuk-error-summary").ShouldBeNull("the first view, with no filters, has nothing wrong with it");
 
         page.QuerySelector("[data-testid=entry-count]")!.TextContent.ShouldBe("48 entries");
         page.QuerySelectorAll("[data-testid=entry]").Length.ShouldBe(48);

@@ -47,7 +47,8 @@ public class IndexModel(CurrentUser me, ChronologyService chronologies) : PageMo
     [BindProperty(SupportsGet = true, Name = "gap")]
     public int Gap { get; set; } = ChronologyGapOptions.DefaultThresholdDays;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query only, as the other paged lists: Razor Pages' own "page" route value would bind here too and be refused.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
