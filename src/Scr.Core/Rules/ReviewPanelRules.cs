@@ -155,15 +155,26 @@ public static class ReviewPanelRules
                 }
             }
         }
-        if (facts.Declaration is not { } declaration)
+        problems.AddRange(CheckDeclaration(facts.Declaration, facts.DeclarationDetails, "the person"));
+        return problems;
+    }
+
+    /// <summary>
+    /// The declaration everyone appointed to a case makes, or has made for them (WT2006 8.20): answered, and described when it
+    /// declares anything. <paramref name="who"/> names them in the message ("the person", "the author").
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> CheckDeclaration(InvolvementKind? declaration, string? details, string who)
+    {
+        var problems = new List<RuleProblem>();
+        if (declaration is null)
         {
-            problems.Add(new("declaration", "Select whether the person was involved in the case or line-manages anyone who was"));
+            problems.Add(new("declaration", $"Select whether {who} was involved in the case or line-manages anyone who was"));
         }
-        else if (declaration != InvolvementKind.None && string.IsNullOrWhiteSpace(facts.DeclarationDetails))
+        else if (declaration != InvolvementKind.None && string.IsNullOrWhiteSpace(details))
         {
             problems.Add(new("declarationDetails", "Describe the involvement they declared"));
         }
-        if (facts.DeclarationDetails is { Length: > DetailsMaxLength })
+        if (details is { Length: > DetailsMaxLength })
         {
             problems.Add(new("declarationDetails", $"The declaration must be {DetailsMaxLength:N0} characters or fewer"));
         }

@@ -177,18 +177,7 @@ public sealed class AgencyReportService(ScrDbContext db, ReviewService reviews, 
         {
             problems.Add(new("post", $"The author's post must be {AgencyReport.NameMaxLength:N0} characters or fewer"));
         }
-        if (input.Declaration is not { } declaration)
-        {
-            problems.Add(new("declaration", "Select whether the author was involved in the case or line-manages anyone who was"));
-        }
-        else if (declaration != InvolvementKind.None && string.IsNullOrWhiteSpace(input.DeclarationDetails))
-        {
-            problems.Add(new("declarationDetails", "Describe the involvement they declared"));
-        }
-        if (input.DeclarationDetails?.Length > ReviewPanelRules.DetailsMaxLength)
-        {
-            problems.Add(new("declarationDetails", $"The declaration must be {ReviewPanelRules.DetailsMaxLength:N0} characters or fewer"));
-        }
+        problems.AddRange(ReviewPanelRules.CheckDeclaration(input.Declaration, input.DeclarationDetails, "the author"));
         RuleViolationException.ThrowIfAny(problems);
         ExpectStamp(report, stamp);
         var now = clock.GetUtcNow();

@@ -23,13 +23,6 @@ public class AuthorModel(CurrentUser me, AgencyReportService reports) : AgencyRe
 
     public IEnumerable<RadioItem> CandidateItems => Candidates.Select(c => new RadioItem(c.UserId.ToString(), c.Name, c.Email));
 
-    public static IReadOnlyList<RadioItem> Declarations { get; } =
-    [
-        new(nameof(InvolvementKind.None), "No", "They were not involved in the case and line-manage no one who was"),
-        new(nameof(InvolvementKind.InvolvedInCase), "Yes, they were involved in the case", "For example, they worked with the child or family"),
-        new(nameof(InvolvementKind.LineManagesSomeoneInvolved), "Yes, they line-manage someone who was involved"),
-    ];
-
     public sealed class AuthorForm
     {
         public Guid? UserId { get; set; }
