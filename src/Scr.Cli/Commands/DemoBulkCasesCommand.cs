@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace Scr.Cli.Commands;
 
-/// <summary><c>scr demo bulk-cases --count N</c>: adds many fictional cases to the demo board, for load tests and benchmarks.</summary>
+/// <summary>
+/// <c>scr demo bulk-cases --count N</c> and <c>scr demo bulk-chronology --entries N</c>: many fictional cases on the demo
+/// board, or a long chronology on its review that gathers chronologies, for load tests and benchmarks.
+/// </summary>
 public static class DemoBulkCasesCommand
 {
     public const int MaximumCount = 1_000_000;
@@ -19,11 +22,26 @@ public static class DemoBulkCasesCommand
         {
             count,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult.GetValue(count), parseResult, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult, "cases", parseResult.GetValue(count),
+            (demo, progress) => demo.BulkCasesAsync(parseResult.GetValue(count), progress, cancellationToken), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext cli, int count, ParseResult parseResult, CancellationToken cancellationToken)
+    public static Command CreateChronology(CliContext cli)
+    {
+        var entries = CountOption.Create("--entries", "How many chronology entries to add, spread over the review's agencies", 1, MaximumCount);
+        var command = new Command("bulk-chronology", "Add a long fictional chronology to the demo review that gathers chronologies, each "
+            + "involved agency's share imported as a new version, for load tests and benchmarks. Run 'scr demo seed' first.")
+        {
+            entries,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult, "chronology entries", parseResult.GetValue(entries),
+            (demo, progress) => demo.BulkChronologyAsync(parseResult.GetValue(entries), progress, cancellationToken), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext cli, ParseResult parseResult, string what, int count, Func<DemoData, IProgress<int>, Task<int>> add,
+        CancellationToken cancellationToken)
     {
         await using var services = await cli.OpenAsync(parseResult, cancellationToken: cancellationToken);
         if (!await services.Db.Organisations.AnyAsync(o => o.Key == "northbridge", cancellationToken)
@@ -38,17 +56,23 @@ public static class DemoBulkCasesCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask($"Adding {count:N0} cases", maxValue: count);
-                    await demo.BulkCasesAsync(count, new InlineProgress<int>(done => task.Value = done), cancellationToken);
+                    var task = context.AddTask($"Adding {count:N0} {what}", maxValue: count);
+                    await add(demo, new InlineProgress<int>(done => task.Value = done));
                 });
         }
         else
         {
-            await demo.BulkCasesAsync(count, new InlineProgress<int>(done => cli.Out.WriteLine($"Added {done:N0} of {count:N0} cases")),
-                cancellationToken);
+            await add(demo, new InlineProgress<int>(done => cli.Out.WriteLine($"Added {done:N0} of {count:N0} {what}")));
         }
-        var total = await services.Db.Reviews.CountAsync(r => r.Board!.Key == "northbridge", cancellationToken);
-        await cli.Out.WriteLineAsync($"Added {count:N0} fictional cases; the demo board now has {total:N0}.");
+        if (what == "cases")
+        {
+            var total = await services.Db.Reviews.CountAsync(r => r.Board!.Key == "northbridge", cancellationToken);
+            await cli.Out.WriteLineAsync($"Added {count:N0} fictional cases; the demo board now has {total:N0}.");
+        }
+        else
+        {
+            await cli.Out.WriteLineAsync($"Added {count:N0} fictional {what}.");
+        }
         return ExitCodes.Success;
     }
 }

@@ -85,8 +85,25 @@ public class AgencyChronologyVersion
     public Guid CreatedById { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Counts the changes to the version's entries after it was made (typed, changed, removed), so that what was computed from them can tell it is out of date.</summary>
+    public int Revision { get; private set; }
+
     /// <summary>A typed entry joins the current version.</summary>
-    internal void Added(int count) => EntryCount += count;
+    internal void Added(int count)
+    {
+        EntryCount += count;
+        Revision++;
+    }
+
+    /// <summary>An entry of the version was changed in the browser.</summary>
+    internal void Changed() => Revision++;
+
+    /// <summary>An entry of the version was removed in the browser.</summary>
+    internal void Removed()
+    {
+        EntryCount--;
+        Revision++;
+    }
 }
 
 /// <summary>A key practice episode as the review team marked it in the case.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scr.Core.DataStore;
 using Scr.Core.Models;
@@ -55,7 +56,7 @@ public sealed record ChronologyExport(byte[] Content, string FileName, string Co
 /// heard, discrepancies). Who sees what is <see cref="ReviewAccessRules"/>; every read of the merged view, every change
 /// and every export is audited.
 /// </summary>
-public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, AuditLog audit, TimeProvider clock)
+public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, AuditLog audit, TimeProvider clock, ChronologyAnalysisCache analyses)
 {
     /// <summary>One page of the integrated chronology, with the analysis when asked for. The read is audited.</summary>
     public async Task<ChronologyView> GetAsync(Guid id, ChronologyFilter filter, Principal principal, Actor actor, bool withAnalysis = true,
@@ -84,12 +85,31 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
         ChronologyAnalysis? analysis = null;
         if (withAnalysis)
         {
-            var all = await Ordered(Current(id, current)).ToListAsync(cancellationToken);
             var threshold = Math.Clamp(gapThresholdDays, 1, 3650);
             var terms = review.SignedOffTerms;
-            analysis = new ChronologyAnalysis(threshold,
-                ChronologyGapFinder.Find(all, new ChronologyGapOptions(threshold, terms?.PeriodFrom, terms?.PeriodTo, agencies.Select(a => a.AgencyName).ToList())),
-                ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all));
+            var names = agencies.Select(a => a.AgencyName).ToList();
+            var key = string.Join('|', [id.ToString(), threshold.ToString(CultureInfo.InvariantCulture), $"{terms?.PeriodFrom:yyyy-MM-dd}",
+                $"{terms?.PeriodTo:yyyy-MM-dd}", .. agencies.Select(a => $"{a.AgencyId}:{a.AgencyName}:{a.Current?.Id}:{a.Current?.EntryCount}:{a.Current?.Revision}")]);
+            analysis = await analyses.GetOrAddAsync(key, async () =>
+            {
+                // Only what the analysis reads: the long texts of 10,000 entries would be read for nothing.
+                var all = await Ordered(Current(id, current)).Select(e => new ChronologyEntry
+                {
+                    Date = e.Date,
+                    Time = e.Time,
+                    Precision = e.Precision,
+                    Approximate = e.Approximate,
+                    Agency = e.Agency,
+                    ContactType = e.ContactType,
+                    ChildSeen = e.ChildSeen,
+                    Wishes = e.Wishes,
+                    Present = e.Present,
+                    Row = e.Row,
+                }).ToListAsync(cancellationToken);
+                return new ChronologyAnalysis(threshold,
+                    ChronologyGapFinder.Find(all, new ChronologyGapOptions(threshold, terms?.PeriodFrom, terms?.PeriodTo, names)),
+                    ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all));
+            });
         }
         await audit.RecordNowAsync(actor, AuditActions.ChronologyRead, review.BoardId, "review", id.ToString(),
             $"agencies={(visible is null ? "all" : string.Join(',', visible))}; page={filter.Page}; entries={page.Count}/{total}", cancellationToken);

@@ -129,6 +129,71 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         return count;
     }
 
+    /// <summary>
+    /// Adds a long fictional chronology to the demo review that gathers chronologies (for load and benchmark runs): the
+    /// entries are spread over the review's involved agencies, each agency's imported as a new version on the template
+    /// through the service, as an agency would. Reports the entries imported so far.
+    /// </summary>
+    public async Task<int> BulkChronologyAsync(int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var board = await db.Organisations.FirstOrDefaultAsync(o => o.Key == "northbridge", cancellationToken)
+            ?? throw new RuleViolationException("The demo board is missing: run the demo seed first.");
+        var reviewId = await db.Reviews.Where(r => r.BoardId == board.Id && r.Chronologies.Any()).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new RuleViolationException("The demo has no review gathering chronologies: run the demo seed first.");
+        var officer = await PrincipalAsync("officer@northbridge.example");
+        var agencies = await db.Reviews.Where(r => r.Id == reviewId).SelectMany(r => r.Agencies)
+            .Join(db.Organisations, a => a.AgencyId, o => o.Id, (a, o) => new { o.Id, o.Name, o.Key }).OrderBy(o => o.Key).ToListAsync(cancellationToken);
+        var random = new Random(20261207);
+        var types = Enum.GetValues<ContactType>();
+        var roles = new[] { "social worker", "health visitor", "police constable", "team manager", "class teacher", "school nurse", "GP" };
+        var start = UkTime.DateOf(clock.GetUtcNow()).AddYears(-5);
+        var done = 0;
+        for (var a = 0; a < agencies.Count; a++)
+        {
+            var share = count / agencies.Count + (a < count % agencies.Count ? 1 : 0);
+            var entries = new List<ChronologyEntry>(share);
+            var day = 0.0;
+            for (var i = 0; i < share; i++)
+            {
+                day += random.NextDouble() * 1800.0 / share * 2;
+                var type = types[random.Next(types.Length)];
+                var seen = (ChildSeen)random.Next(3);
+                entries.Add(new ChronologyEntry
+                {
+                    Date = start.AddDays((int)day),
+                    Time = random.Next(3) == 0 ? null : new TimeOnly(8 + random.Next(10), 15 * random.Next(4)),
+                    Agency = agencies[a].Name,
+                    PractitionerRole = roles[random.Next(roles.Length)],
+                    ContactType = type,
+                    ChildSeen = seen,
+                    Wishes = seen == ChildSeen.Yes && random.Next(3) == 0 ? WishesAndFeelings.Recorded : WishesAndFeelings.NotRecorded,
+                    WishesText = null,
+                    WhatHappened = $"Fictional contact {i + 1} of {share} for load testing.",
+                    SourceDocument = "case notes",
+                });
+                if (entries[^1].Wishes == WishesAndFeelings.Recorded)
+                {
+                    entries[^1].WishesText = "Said she wanted things to stay as they are.";
+                }
+            }
+            using var file = new MemoryStream();
+            using (var writer = ChronologyWriter.Create(file, ChronologyFileFormat.Csv, leaveOpen: true))
+            {
+                foreach (var entry in ChronologyMerge.Sort(entries))
+                {
+                    writer.Write(entry);
+                }
+                writer.Complete();
+            }
+            file.Position = 0;
+            await chronologies.ImportAsync(reviewId, agencies[a].Id, file, ChronologyFileFormat.Csv, $"{agencies[a].Key}-bulk.csv", officer, Seeder, cancellationToken);
+            db.ChangeTracker.Clear();
+            done += share;
+            progress?.Report(done);
+        }
+        return done;
+    }
+
     private async Task<Organisation> OrganisationAsync(string key, Func<Organisation> create, CancellationToken cancellationToken)
     {
         var existing = await db.Organisations.Include(o => o.BoardsServed).FirstOrDefaultAsync(o => o.Key == key, cancellationToken);
