@@ -60,7 +60,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid ScopingProcess = default, Guid ScopingConstraint = default,
         Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default, Guid ConflictedUser = default,
         Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default, Guid HealthReport = default, Guid SocialCareReport = default,
-        Guid DemoInterview = default, Guid Mother = default);
+        Guid DemoInterview = default, Guid Mother = default, Guid SocialCareEntry = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -278,6 +278,14 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
         new("/cases/{id:guid}/chronology/export.{format:regex(^(xlsx|docx)$)}", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/export.docx",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        // An entry of social care's chronology: social care and the business unit change it; those who see it but may not change it are
+        // refused; to health, before the merged view is shared, it is not there.
+        new("/cases/{id:guid}/chronology/entries/{entryId:guid}/change", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/entries/{ids.SocialCareEntry}/change",
+            Merge(Allow(Ok, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/entries/{entryId:guid}/remove", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/entries/{ids.SocialCareEntry}/remove",
+            Merge(Allow(Ok, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer), Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), ToSignIn),
+        new("/cases/{id:guid}/chronology/entries/{entryId:guid}/change", "GET", ids => $"/cases/{ids.WorkingCase}/chronology/entries/{Guid.NewGuid()}/change",
+            Allow(Hidden, Everyone), ToSignIn),
         new("/cases/{id:guid}/chronology", "GET", ids => $"/cases/{ids.OtherBoardCase}/chronology",
             Merge(Allow(Ok, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Panel, Admin)), ToSignIn),
         // The people of a review (the demo's review at stage 3): the board and the review team read them; the business unit and the
@@ -554,6 +562,18 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/chronology/import", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/import",
             Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyAuthor),
                 Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // Entries: a new one with no date and a change to a date that does not exist are refused (400) to those allowed, and nothing
+        // changes; removing an entry that is not there is 404 to everyone (removal itself is in ChronologyApiTests).
+        new("/api/v1/cases/{id:guid}/chronology/entries", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/entries",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyAuthor),
+                Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized,
+            ids => new { agencyId = ids.SocialCare, practitionerRole = "social worker", contactType = "Home visit", childSeen = "Yes", whatHappened = "Matrix" }),
+        new("/api/v1/cases/{id:guid}/chronology/entries/{entryId:guid}", "PUT", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/entries/{ids.SocialCareEntry}",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer),
+                Allow(Hidden, AgencyAuthor, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized,
+            _ => new { date = "31/02/2003", practitionerRole = "social worker", contactType = "Home visit", childSeen = "Yes", whatHappened = "Matrix" }),
+        new("/api/v1/cases/{id:guid}/chronology/entries/{entryId:guid}", "DELETE", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/entries/{Guid.NewGuid()}",
+            Allow(Hidden, Everyone), HttpStatusCode.Unauthorized),
         new("/api/v1/cases/{id:guid}/chronology/export.xlsx", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/export.xlsx",
             Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         new("/api/v1/cases/{id:guid}/chronology/export.docx", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/export.docx",
@@ -646,6 +666,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         var scoping = (await World.CaseAsync("Toddler admitted")).Id;
         var other = (await World.CaseAsync("Child death in a house fire")).Id;
         var working = (await World.CaseAsync("Young person died by suicide")).Id;
+        var socialCare = (await World.OrganisationAsync("northbridge-csc")).Id;
         return new(
             (await World.CaseAsync("Infant found unresponsive")).Id,
             scoping,
@@ -670,7 +691,9 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             await AgencyReportAsync(working, "northbridge-health"),
             await AgencyReportAsync(working, "northbridge-csc"),
             await World.WithDbAsync(db => db.PractitionerInterviews.Where(i => i.ReviewId == working).Select(i => i.Id).FirstAsync()),
-            await World.WithDbAsync(db => db.Set<Scr.Core.Models.FamilyMember>().Where(m => m.ReviewId == working).Select(m => m.Id).FirstAsync()));
+            await World.WithDbAsync(db => db.Set<Scr.Core.Models.FamilyMember>().Where(m => m.ReviewId == working).Select(m => m.Id).FirstAsync()),
+            await World.WithDbAsync(db => db.ChronologyEntries.Where(e => EF.Property<Guid>(e, "ReviewId") == working && EF.Property<Guid>(e, "AgencyId") == socialCare)
+                .OrderBy(e => e.Row).Select(e => EF.Property<Guid>(e, "Id")).FirstAsync()));
     }
 
     /// <summary>The demo's agency report of the agency on the review under way: health's sent back for changes, social care's accepted.</summary>

@@ -39,6 +39,22 @@ public partial class Review
         return version;
     }
 
+    /// <summary>An entry of the agency's current version was changed.</summary>
+    public AgencyChronologyVersion ChangeChronologyEntry(Guid agencyId)
+    {
+        var version = ChronologyFor(agencyId).Current ?? throw new RuleViolationException("The agency has no chronology yet.");
+        version.Changed();
+        return version;
+    }
+
+    /// <summary>An entry of the agency's current version was removed.</summary>
+    public AgencyChronologyVersion RemoveChronologyEntry(Guid agencyId)
+    {
+        var version = ChronologyFor(agencyId).Current ?? throw new RuleViolationException("The agency has no chronology yet.");
+        version.Removed();
+        return version;
+    }
+
     public MarkedEpisode MarkKeyPracticeEpisode(KeyPracticeEpisodeInput input, Guid by, DateTimeOffset now)
     {
         RequireChronologies();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Scr.Core.Models;
+using Scr.Core.Rules;
 using Scr.Core.Rules.Chronology;
 using Scr.Core.Services.Chronology;
 using Scr.Core.Services.ChronologyReview;
@@ -28,6 +29,13 @@ public static class ChronologyEndpoints
             .WithSummary("Import an agency's chronology (CSV or XLSX on the template), all or nothing: a new version of the agency's chronology")
             .WithDescription("Form fields: agencyId, file. Any problem refuses the whole file (400), every problem named as \"row 14, column 'Date': …\" "
                 + "under file; nothing is stored.");
+        chronology.MapPost("/chronology/entries", AddEntry).WithName("AddChronologyEntry").Refusals()
+            .WithSummary("An agency adds an entry to its own chronology, on the template's columns; it joins the agency's current version")
+            .WithDescription("Problems come back under the template's column keys (date, time, practitionerRole, contactType, …).");
+        chronology.MapPut("/chronology/entries/{entryId:guid}", ChangeEntry).WithName("ChangeChronologyEntry").Refusals()
+            .WithSummary("An agency changes an entry of its own current chronology; another agency's entry is not found");
+        chronology.MapDelete("/chronology/entries/{entryId:guid}", RemoveEntry).WithName("RemoveChronologyEntry").Refusals()
+            .WithSummary("An agency removes an entry of its own current chronology; audited");
         chronology.MapGet("/chronology/export.xlsx", (Guid id, [AsParameters] ChronologyQuery query, CurrentUser me, ChronologyService service, CancellationToken ct) =>
                 Export(id, query, ChronologyExportFormat.Xlsx, me, service, ct)).WithName("ExportChronologyXlsx").Refusals()
             .WithSummary("The integrated chronology as XLSX, watermarked with the reader's name and date; audited");
@@ -49,7 +57,7 @@ public static class ChronologyEndpoints
     {
         var view = await service.GetAsync(id, query.Filter, await me.GetAsync(cancellationToken), me.Actor, withAnalysis: false, cancellationToken: cancellationToken);
         return TypedResults.Ok(new ChronologyPage(view.Filter.Page, view.Filter.PageSize, view.Total, view.SeesAll,
-            view.Groups.SelectMany(g => g.Entries.Select(e => ChronologyEntryDetail.Of(e, g.IsMultiAgency))).ToList()));
+            view.Groups.SelectMany(g => g.Entries.Select(e => ChronologyEntryDetail.Of(e, g.IsMultiAgency, view.EntryKeys.GetValueOrDefault(e)?.Id))).ToList()));
     }
 
     private static async Task<Results<Ok<ChronologyImported>, ValidationProblem>> Import(Guid id, [FromForm] Guid? agencyId, IFormFile? file, CurrentUser me,
@@ -77,6 +85,28 @@ public static class ChronologyEndpoints
         }
     }
 
+    private static async Task<Created<ChronologyEntryDetail>> AddEntry(Guid id, ChronologyEntryBody body, CurrentUser me, ChronologyService service,
+        CancellationToken cancellationToken)
+    {
+        var principal = await me.GetAsync(cancellationToken);
+        var agencyId = body.AgencyId ?? throw new RuleViolationException([new RuleProblem("agencyId", "Send the agency whose chronology this is")]);
+        var entry = await service.AddEntryAsync(id, agencyId, body.Cells, principal, me.Actor, cancellationToken);
+        return TypedResults.Created($"/api/v1/cases/{id}/chronology", ChronologyEntryDetail.Of(entry, false, null));
+    }
+
+    private static async Task<NoContent> ChangeEntry(Guid id, Guid entryId, ChronologyEntryBody body, CurrentUser me, ChronologyService service,
+        CancellationToken cancellationToken)
+    {
+        await service.ChangeEntryAsync(id, entryId, body.Cells, await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> RemoveEntry(Guid id, Guid entryId, CurrentUser me, ChronologyService service, CancellationToken cancellationToken)
+    {
+        await service.RemoveEntryAsync(id, entryId, await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     private static async Task<FileContentHttpResult> Export(Guid id, ChronologyQuery query, ChronologyExportFormat format, CurrentUser me, ChronologyService service,
         CancellationToken cancellationToken)
     {
@@ -88,12 +118,36 @@ public static class ChronologyEndpoints
 /// <summary>One page of the integrated chronology: the entries in time order, and whether they are every agency's or the reader's own.</summary>
 public sealed record ChronologyPage(int Page, int PageSize, int Total, bool EveryAgency, IReadOnlyList<ChronologyEntryDetail> Entries);
 
-/// <summary>An entry as the API gives it: the practitioner's role, never a name; sameTime marks entries of several agencies at the same time.</summary>
-public sealed record ChronologyEntryDetail(string Date, DatePrecision Precision, bool Approximate, string? Time, string Agency, string PractitionerRole,
+/// <summary>An entry as an agency types it: the template's columns as it writes them (dates day first), and for a new entry the agency.</summary>
+public sealed record ChronologyEntryBody(Guid? AgencyId, string? Date, string? Time, string? Approximate, string? PractitionerRole, string? ContactType,
+    string? Present, string? ChildSeen, string? Wishes, string? WishesText, string? WhatHappened, string? DecisionOrAction, string? SourceDocument)
+{
+    public IReadOnlyDictionary<ChronologyColumn, string?> Cells => new EntryPageModel.EntryForm
+    {
+        Date = Date,
+        Time = Time,
+        Approximate = Approximate ?? ChronologyTemplate.YesNo[1],
+        PractitionerRole = PractitionerRole,
+        ContactType = ContactType,
+        Present = Present,
+        ChildSeen = ChildSeen,
+        Wishes = Wishes ?? Labels.Of(WishesAndFeelings.NotRecorded),
+        WishesText = WishesText,
+        WhatHappened = WhatHappened,
+        DecisionOrAction = DecisionOrAction,
+        SourceDocument = SourceDocument,
+    }.Cells;
+}
+
+/// <summary>
+/// An entry as the API gives it, with its id (to change or remove it): the practitioner's role, never a name; sameTime marks
+/// entries of several agencies at the same time.
+/// </summary>
+public sealed record ChronologyEntryDetail(Guid? Id, string Date, DatePrecision Precision, bool Approximate, string? Time, string Agency, string PractitionerRole,
     ContactType ContactType, string? Present, ChildSeen ChildSeen, WishesAndFeelings Wishes, string? WishesText, string WhatHappened, string? DecisionOrAction,
     string? SourceDocument, bool SameTime)
 {
-    public static ChronologyEntryDetail Of(ChronologyEntry e, bool sameTime) => new(e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    public static ChronologyEntryDetail Of(ChronologyEntry e, bool sameTime, Guid? id) => new(id, e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         e.Precision, e.Approximate, e.Time is { } t ? ChronologyDates.FormatTime(t) : null, e.Agency, e.PractitionerRole, e.ContactType, e.Present, e.ChildSeen,
         e.Wishes, e.WishesText, e.WhatHappened, e.DecisionOrAction, e.SourceDocument, sameTime);
 }

@@ -116,6 +116,8 @@ public static class AuditActions
     public const string ChronologyImported = "chronology.imported";
     public const string ChronologyImportRefused = "chronology.import-refused";
     public const string ChronologyEntryAdded = "chronology.entry-added";
+    public const string ChronologyEntryChanged = "chronology.entry-changed";
+    public const string ChronologyEntryRemoved = "chronology.entry-removed";
     public const string ChronologyShared = "chronology.shared";
     public const string ChronologyEpisodeMarked = "chronology.episode-marked";
     public const string ChronologyExported = "chronology.exported";

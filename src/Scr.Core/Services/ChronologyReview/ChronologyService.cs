@@ -34,7 +34,16 @@ public sealed record ChronologyView(ReviewView View, ChronologyFilter Filter, IR
     public int Pages => Math.Max(1, (Total + Filter.PageSize - 1) / Filter.PageSize);
 
     public int Count => Groups.Sum(g => g.Entries.Count);
+
+    /// <summary>Each entry of the page's id and agency, for links to change it.</summary>
+    public IReadOnlyDictionary<ChronologyEntry, ChronologyEntryKey> EntryKeys { get; init; } = new Dictionary<ChronologyEntry, ChronologyEntryKey>();
+
+    /// <summary>Whether the person may change or remove the entry: their agency's, in its current version (the page shows no other).</summary>
+    public bool MayChange(ChronologyEntry entry) => EntryKeys.TryGetValue(entry, out var key) && MayEditAgencies.Contains(key.AgencyId);
 }
+
+/// <summary>A stored entry's id and agency.</summary>
+public sealed record ChronologyEntryKey(Guid Id, Guid AgencyId);
 
 /// <summary>An import refused: every problem of the file, by row and column. Nothing was stored.</summary>
 public sealed class ChronologyImportException(IReadOnlyList<ChronologyProblem> problems, int problemCount)
@@ -80,7 +89,15 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
 
         var query = Filtered(Current(id, current), filter, review);
         var total = await query.CountAsync(cancellationToken);
-        var page = await Ordered(query).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+        var rows = await Ordered(query).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(e => new { Entry = e, Id = EF.Property<Guid>(e, ChronologyEntryMapping.Id), AgencyId = EF.Property<Guid>(e, ChronologyEntryMapping.AgencyId) })
+            .ToListAsync(cancellationToken);
+        var page = rows.Select(r => r.Entry).ToList();
+        var keys = new Dictionary<ChronologyEntry, ChronologyEntryKey>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows)
+        {
+            keys[row.Entry] = new ChronologyEntryKey(row.Id, row.AgencyId);
+        }
 
         ChronologyAnalysis? analysis = null;
         if (withAnalysis)
@@ -115,7 +132,10 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
             $"agencies={(visible is null ? "all" : string.Join(',', visible))}; page={filter.Page}; entries={page.Count}/{total}", cancellationToken);
         return new ChronologyView(view, filter, agencies, visible is null, ChronologyMerge.Groups(page).ToList(), total, analysis,
             ReviewAccessRules.ChronologyAgenciesEditableBy(principal, review), ReviewAccessRules.MayShareChronology(principal, review),
-            ReviewAccessRules.MayMarkKeyPracticeEpisodes(principal, review), ReviewAccessRules.MayExportChronology(principal, view.Access, review));
+            ReviewAccessRules.MayMarkKeyPracticeEpisodes(principal, review), ReviewAccessRules.MayExportChronology(principal, view.Access, review))
+        {
+            EntryKeys = keys,
+        };
     }
 
     /// <summary>The case as loaded for a form: refused to anyone who may not change any agency's chronology.</summary>
@@ -182,23 +202,87 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
         RequireEdit(principal, review, agencyId);
-        var agencyName = review.ChronologyOf(agencyId)?.AgencyName ?? review.Agencies.First(a => a.AgencyId == agencyId).Agency?.Name ?? "";
-        var row = ChronologyTemplate.Columns.Select(c => new ChronologyCell(c.Column == ChronologyColumn.Agency ? agencyName
-            : cells.TryGetValue(c.Column, out var text) ? text : null)).ToArray();
-        var problems = new List<ChronologyProblem>();
-        var position = await Current(id, review.ChronologyOf(agencyId)?.Current?.Id is { } currentId ? [currentId] : []).CountAsync(cancellationToken) + 1;
-        var entry = new ChronologyEntryBuilder(agency: agencyName).Build(position, row, problems);
-        if (entry is null)
-        {
-            RuleViolationException.ThrowIfAny(problems.Select(p => new RuleProblem(
-                ChronologyTemplate.Columns.FirstOrDefault(c => c.Label == p.Column)?.Key ?? "", Capitalise(p.Message))).ToList());
-            throw new InvalidOperationException("The entry builder refused the entry without a problem.");
-        }
+        var current = review.ChronologyOf(agencyId)?.Current?.Id is { } currentId ? [currentId] : Array.Empty<Guid>();
+        var last = await Current(id, current).MaxAsync(e => (int?)e.Row, cancellationToken) ?? 0;
+        var entry = Build(review, agencyId, cells, last + 1);
         var version = review.AddTypedChronologyEntry(agencyId, principal.UserId, clock.GetUtcNow());
         Store(review.Id, agencyId, version.Id, entry);
         audit.Record(actor, AuditActions.ChronologyEntryAdded, review.BoardId, "review", id.ToString(), $"agency={agencyId}; version={version.Number}");
         await reviews.SaveAsync(cancellationToken);
         return entry;
+    }
+
+    /// <summary>
+    /// An entry of an agency's current chronology, for that agency to change or remove: anyone else, or an entry of an
+    /// older version, is told it is not there.
+    /// </summary>
+    public async Task<(ReviewView View, Guid AgencyId, ChronologyEntry Entry)> EntryForEditAsync(Guid id, Guid entryId, Principal principal,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var (entry, agencyId) = await EditableEntryAsync(view, entryId, principal, tracking: false, cancellationToken);
+        return (view, agencyId, entry);
+    }
+
+    /// <summary>Changes an entry on the template's columns, checked as a typed entry is; it keeps its place in the agency's order.</summary>
+    public async Task ChangeEntryAsync(Guid id, Guid entryId, IReadOnlyDictionary<ChronologyColumn, string?> cells, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: true, cancellationToken);
+        var review = view.Review;
+        var (stored, agencyId) = await EditableEntryAsync(view, entryId, principal, tracking: true, cancellationToken);
+        var entry = Build(review, agencyId, cells, stored.Row);
+        stored.Date = entry.Date;
+        stored.Time = entry.Time;
+        stored.Precision = entry.Precision;
+        stored.Approximate = entry.Approximate;
+        stored.PractitionerRole = entry.PractitionerRole;
+        stored.ContactType = entry.ContactType;
+        stored.Present = entry.Present;
+        stored.ChildSeen = entry.ChildSeen;
+        stored.Wishes = entry.Wishes;
+        stored.WishesText = entry.WishesText;
+        stored.WhatHappened = entry.WhatHappened;
+        stored.DecisionOrAction = entry.DecisionOrAction;
+        stored.SourceDocument = entry.SourceDocument;
+        db.Entry(stored).Property<long>(ChronologyEntryMapping.WhenKey).CurrentValue = ChronologyOrder.WhenKey(stored);
+        var version = review.ChangeChronologyEntry(agencyId);
+        audit.Record(actor, AuditActions.ChronologyEntryChanged, review.BoardId, "review", id.ToString(),
+            $"agency={agencyId}; version={version.Number}; entry={entryId}");
+        await reviews.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Removes an entry from the agency's current chronology (an imported version's entries too: the file stays as it was).</summary>
+    public async Task RemoveEntryAsync(Guid id, Guid entryId, Principal principal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: true, cancellationToken);
+        var review = view.Review;
+        var (stored, agencyId) = await EditableEntryAsync(view, entryId, principal, tracking: true, cancellationToken);
+        db.ChronologyEntries.Remove(stored);
+        var version = review.RemoveChronologyEntry(agencyId);
+        audit.Record(actor, AuditActions.ChronologyEntryRemoved, review.BoardId, "review", id.ToString(),
+            $"agency={agencyId}; version={version.Number}; entry={entryId}; date={stored.Date:yyyy-MM-dd}");
+        await reviews.SaveAsync(cancellationToken);
+    }
+
+    private async Task<(ChronologyEntry Entry, Guid AgencyId)> EditableEntryAsync(ReviewView view, Guid entryId, Principal principal, bool tracking,
+        CancellationToken cancellationToken)
+    {
+        var review = view.Review;
+        var query = tracking ? db.ChronologyEntries : db.ChronologyEntries.AsNoTracking();
+        var found = await query.Where(e => EF.Property<Guid>(e, ChronologyEntryMapping.Id) == entryId
+                && EF.Property<Guid>(e, ChronologyEntryMapping.ReviewId) == review.Id)
+            .Select(e => new { Entry = e, AgencyId = EF.Property<Guid>(e, ChronologyEntryMapping.AgencyId), VersionId = EF.Property<Guid>(e, ChronologyEntryMapping.VersionId) })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The chronology entry");
+        // An entry of an older version is history; an entry the person may not see is not there for them (another agency's
+        // before the merged view is shared); one they see but may not change is refused.
+        var visible = ReviewAccessRules.ChronologyAgenciesVisibleTo(principal, view.Access, review);
+        if (review.ChronologyOf(found.AgencyId)?.Current?.Id != found.VersionId || visible is not null && !visible.Contains(found.AgencyId))
+        {
+            throw new NotFoundException("The chronology entry");
+        }
+        RequireEdit(principal, review, found.AgencyId);
+        return (found.Entry, found.AgencyId);
     }
 
     /// <summary>Shares the merged view with the involved agencies; recorded on the case.</summary>
@@ -314,6 +398,23 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
             .ThenBy(e => EF.Property<string>(e, ChronologyEntryMapping.AgencyKey))
             .ThenBy(e => e.Agency)
             .ThenBy(e => e.Row);
+
+    /// <summary>An entry typed on the template's columns, checked as an imported row is; the problems come back by column key.</summary>
+    private static ChronologyEntry Build(Review review, Guid agencyId, IReadOnlyDictionary<ChronologyColumn, string?> cells, int row)
+    {
+        var agencyName = review.ChronologyOf(agencyId)?.AgencyName ?? review.Agencies.First(a => a.AgencyId == agencyId).Agency?.Name ?? "";
+        var cellsOfRow = ChronologyTemplate.Columns.Select(c => new ChronologyCell(c.Column == ChronologyColumn.Agency ? agencyName
+            : cells.TryGetValue(c.Column, out var text) ? text : null)).ToArray();
+        var problems = new List<ChronologyProblem>();
+        var entry = new ChronologyEntryBuilder(agency: agencyName).Build(row, cellsOfRow, problems);
+        if (entry is null)
+        {
+            RuleViolationException.ThrowIfAny(problems.Select(p => new RuleProblem(
+                ChronologyTemplate.Columns.FirstOrDefault(c => c.Label == p.Column)?.Key ?? "", Capitalise(p.Message))).ToList());
+            throw new InvalidOperationException("The entry builder refused the entry without a problem.");
+        }
+        return entry;
+    }
 
     private static void RequireEdit(Principal principal, Review review, Guid agencyId)
     {
