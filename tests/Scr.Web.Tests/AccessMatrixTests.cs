@@ -562,6 +562,17 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/chronology/import", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/import",
             Merge(Allow(HttpStatusCode.BadRequest, Officer, AgencyLead), Allow(Forbidden, Chair, SubGroup, Reviewer, AgencyAuthor),
                 Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        new("/api/v1/cases/{id:guid}/chronology/analysis", "GET", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/analysis",
+            Merge(Allow(Ok, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor), Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
+        // Sharing is tried on the other board's case (its officer shares it, once), so that no cell shares the Northbridge chronology
+        // the rows above rely on.
+        new("/api/v1/cases/{id:guid}/chronology/share", "POST", ids => $"/api/v1/cases/{ids.OtherBoardCase}/chronology/share",
+            Merge(Allow(HttpStatusCode.NoContent, OtherBoardOfficer), Allow(Hidden, Officer, Chair, SubGroup, Reviewer, AgencyLead, AgencyAuthor, Panel, Admin)),
+            HttpStatusCode.Unauthorized, _ => new { }),
+        // An episode without its days is refused (400) to those who mark episodes, and nothing is marked.
+        new("/api/v1/cases/{id:guid}/chronology/episodes", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/episodes",
+            Merge(Allow(HttpStatusCode.BadRequest, Officer, Chair, Reviewer), Allow(Forbidden, SubGroup, AgencyLead, AgencyAuthor),
+                Allow(Hidden, Panel, Admin, OtherBoardOfficer)), HttpStatusCode.Unauthorized, _ => new { title = "Matrix", whyItMatters = "Matrix" }),
         // Entries: a new one with no date and a change to a date that does not exist are refused (400) to those allowed, and nothing
         // changes; removing an entry that is not there is 404 to everyone (removal itself is in ChronologyApiTests).
         new("/api/v1/cases/{id:guid}/chronology/entries", "POST", ids => $"/api/v1/cases/{ids.WorkingCase}/chronology/entries",

@@ -29,6 +29,13 @@ public static class ChronologyEndpoints
             .WithSummary("Import an agency's chronology (CSV or XLSX on the template), all or nothing: a new version of the agency's chronology")
             .WithDescription("Form fields: agencyId, file. Any problem refuses the whole file (400), every problem named as \"row 14, column 'Date': …\" "
                 + "under file; nothing is stored.");
+        chronology.MapGet("/chronology/analysis", Analysis).WithName("GetChronologyAnalysis").Refusals()
+            .WithSummary("The analysis of the integrated chronology as the person may see it: gaps longer than gapDays (28 unless given), the child "
+                + "seen and heard in all and per agency, and where agencies' accounts differ. The read is audited.");
+        chronology.MapPost("/chronology/share", Share).WithName("ShareChronology").Refusals()
+            .WithSummary("Share the integrated chronology with the agencies involved (the business unit or the review team, once)");
+        chronology.MapPost("/chronology/episodes", MarkEpisode).WithName("MarkKeyPracticeEpisode").Refusals()
+            .WithSummary("Mark a key practice episode: a title, why it matters, and the days it runs from and to (yyyy-mm-dd)");
         chronology.MapPost("/chronology/entries", AddEntry).WithName("AddChronologyEntry").Refusals()
             .WithSummary("An agency adds an entry to its own chronology, on the template's columns; it joins the agency's current version")
             .WithDescription("Problems come back under the template's column keys (date, time, practitionerRole, contactType, …).");
@@ -83,6 +90,33 @@ public static class ChronologyEndpoints
         {
             return TypedResults.ValidationProblem(ApiEndpoints.Problems("file", e.Problems.Select(p => p.ToString()).ToArray()));
         }
+    }
+
+    private static async Task<Ok<ChronologyAnalysisDetail>> Analysis(Guid id, int? gapDays, CurrentUser me, ChronologyService service,
+        CancellationToken cancellationToken)
+    {
+        var view = await service.GetAsync(id, new ChronologyFilter(PageSize: 1), await me.GetAsync(cancellationToken), me.Actor,
+            gapThresholdDays: gapDays ?? ChronologyGapOptions.DefaultThresholdDays, cancellationToken: cancellationToken);
+        var analysis = view.Analysis!;
+        return TypedResults.Ok(new ChronologyAnalysisDetail(analysis.GapThresholdDays, view.SeesAll,
+            analysis.Gaps.Overall.Concat(analysis.Gaps.ByAgency).Select(g => new ChronologyGapDetail(g.Agency, g.From, g.To, g.Days)).ToList(),
+            analysis.ChildVoice.Total, analysis.ChildVoice.ByAgency.Select(a => new AgencyChildVoiceDetail(a.Agency, a.Counts)).ToList(),
+            analysis.Discrepancies.Select(d => new ChronologyDiscrepancyDetail(d.Kind, d.Date, d.Entry.Agency, d.OtherAgency, d.Description)).ToList()));
+    }
+
+    private static async Task<NoContent> Share(Guid id, CurrentUser me, ChronologyService service, CancellationToken cancellationToken)
+    {
+        await service.ShareAsync(id, await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<KeyPracticeEpisodeDetail>> MarkEpisode(Guid id, KeyPracticeEpisodeBody body, CurrentUser me, ChronologyService service,
+        CancellationToken cancellationToken)
+    {
+        var episode = await service.MarkEpisodeAsync(id, body.Title, body.WhyItMatters, body.From, body.To, await me.GetAsync(cancellationToken), me.Actor,
+            cancellationToken);
+        return TypedResults.Created($"/api/v1/cases/{id}/chronology?episode={episode.Id}",
+            new KeyPracticeEpisodeDetail(episode.Id, episode.Title, episode.WhyItMatters, episode.From, episode.To));
     }
 
     private static async Task<Created<ChronologyEntryDetail>> AddEntry(Guid id, ChronologyEntryBody body, CurrentUser me, ChronologyService service,
@@ -154,3 +188,22 @@ public sealed record ChronologyEntryDetail(Guid? Id, string Date, DatePrecision 
 
 /// <summary>The version an import made and how many entries it holds.</summary>
 public sealed record ChronologyImported(int Version, int Entries);
+
+/// <summary>The analysis panels of the integrated chronology; everyAgency says whether they cover every agency or the reader's own.</summary>
+public sealed record ChronologyAnalysisDetail(int GapThresholdDays, bool EveryAgency, IReadOnlyList<ChronologyGapDetail> Gaps, ChildVoiceCounts ChildVoice,
+    IReadOnlyList<AgencyChildVoiceDetail> ByAgency, IReadOnlyList<ChronologyDiscrepancyDetail> Discrepancies);
+
+/// <summary>A period with no contact: from every agency when agency is null, else from that agency.</summary>
+public sealed record ChronologyGapDetail(string? Agency, DateOnly From, DateOnly To, int Days);
+
+/// <summary>How often an agency saw the child and recorded their wishes and feelings.</summary>
+public sealed record AgencyChildVoiceDetail(string Agency, ChildVoiceCounts Counts);
+
+/// <summary>Two agencies' accounts that differ, in a sentence.</summary>
+public sealed record ChronologyDiscrepancyDetail(DiscrepancyKind Kind, DateOnly Date, string Agency, string OtherAgency, string Description);
+
+/// <summary>A key practice episode to mark.</summary>
+public sealed record KeyPracticeEpisodeBody(string? Title, string? WhyItMatters, DateOnly? From, DateOnly? To);
+
+/// <summary>A key practice episode as marked.</summary>
+public sealed record KeyPracticeEpisodeDetail(Guid Id, string Title, string WhyItMatters, DateOnly From, DateOnly To);

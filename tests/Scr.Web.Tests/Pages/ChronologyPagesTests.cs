@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
@@ -101,5 +102,76 @@ public sealed class ChronologyPagesTests : IAsyncLifetime
         }
         var audit = await _world.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ChronologyExported).ToListAsync());
         audit.Single().Detail!.ShouldContain("format=Docx");
+    }
+
+    [Fact]
+    public async Task Agency_ChangesItsOwnEntry_BadDateBesideTheField_AnalysisFollows_ThenRemovesIt()
+    {
+        var working = await _world.CaseAsync("Young person died by suicide");
+        var lead = await _world.SignInAsync(SocialCareLead);
+        var page = await lead.GetDocumentAsync($"/cases/{working.Id}/chronology");
+        static int Seen(AngleSharp.Html.Dom.IHtmlDocument document) =>
+            int.Parse(document.QuerySelectorAll("[data-testid=child-voice] tbody tr").Single().QuerySelectorAll("td")[1].TextContent, CultureInfo.InvariantCulture);
+        var seenBefore = Seen(page);
+        var links = page.QuerySelectorAll("[data-testid=change-entry]");
+        links.Length.ShouldBe(24, "social care changes each of its own 24 entries");
+        var change = links[0].GetAttribute("href")!;
+        var form = await lead.GetDocumentAsync(change);
+        form.QuerySelector("input[name='Input.Date']")!.GetAttribute("value").ShouldNotBeNullOrEmpty();
+        var fields = form.QuerySelectorAll("main form input[type=text], main form textarea, main form select")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.TextContent.Trim());
+        fields["Input.ContactType"] = form.QuerySelector("select[name='Input.ContactType'] option[selected]")!.GetAttribute("value")!;
+        fields["Input.Approximate"] = "No";
+        fields["Input.ChildSeen"] = "Yes";
+        fields["Input.Wishes"] = "Not recorded";
+        fields["Input.Date"] = "31/02/2024";
+
+        var refused = await lead.SubmitAsync(change, fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refusedPage = Browser.Parse(await refused.Content.ReadAsStringAsync());
+        refusedPage.QuerySelector(".govuk-error-summary")!.TextContent.ShouldContain("31/02/2024");
+        refusedPage.QuerySelector(".govuk-form-group--error input[name='Input.Date']").ShouldNotBeNull("the message stands beside the date");
+
+        fields["Input.Date"] = "01/01/2001";
+        fields["Input.WhatHappened"] = "Changed in the browser: the first contact.";
+        (await lead.SubmitAsync(change, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await lead.GetDocumentAsync($"/cases/{working.Id}/chronology");
+        var first = after.QuerySelectorAll("[data-testid=entry]")[0];
+        first.TextContent.ShouldContain("Changed in the browser: the first contact.");
+        first.QuerySelectorAll("td")[0].TextContent.ShouldStartWith("01/01/2001");
+        Seen(after).ShouldBe(seenBefore + 1, "the first entry did not record whether she was seen; the analysis follows the change (the kept one is not stale)");
+
+        var remove = first.QuerySelector("[data-testid=change-entry]")!.GetAttribute("href")!.Replace("/change", "/remove", StringComparison.Ordinal);
+        (await lead.SubmitAsync(remove, new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var removed = await lead.GetDocumentAsync($"/cases/{working.Id}/chronology");
+        removed.QuerySelector("[data-testid=entry-count]")!.TextContent.ShouldBe("23 entries");
+        removed.Body!.TextContent.ShouldNotContain("Changed in the browser");
+        var audit = await _world.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ChronologyEntryChanged
+            || a.Action == AuditActions.ChronologyEntryRemoved).Select(a => a.Action).ToListAsync());
+        audit.ShouldBe([AuditActions.ChronologyEntryChanged, AuditActions.ChronologyEntryRemoved], ignoreOrder: true);
+
+        var officer = await _world.SignInAsync("chair@northbridge.example");
+        (await officer.GetAsync(remove.Replace("/remove", "/change", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Exports_OpenInLibreOffice_WithTheEntries()
+    {
+        Assert.SkipWhen(LibreOffice.Binary is null, LibreOffice.SkipReason);
+        Assert.SkipUnless(LibreOffice.HasCalc, LibreOffice.CalcSkipReason);
+        var working = await _world.CaseAsync("Young person died by suicide");
+        var officer = await _world.SignInAsync(Officer);
+
+        var docx = await officer.GetByteArrayAsync($"/cases/{working.Id}/chronology/export.docx");
+        var xlsx = await officer.GetByteArrayAsync($"/cases/{working.Id}/chronology/export.xlsx");
+
+        var docxText = Encoding.UTF8.GetString(await LibreOffice.ConvertAsync(docx, "docx", "txt:Text"));
+        docxText.ShouldContain("Strategy discussion after she was found missing overnight");
+        docxText.ShouldContain("Northbridge and Fellside Health Trust");
+        (await LibreOffice.ConvertAsync(docx, "docx", "pdf")).Take(5).ShouldBe("%PDF-"u8.ToArray());
+        var xlsxText = Encoding.UTF8.GetString(await LibreOffice.ConvertAsync(xlsx, "xlsx", "csv:Text - txt - csv (StarCalc):44,34,76"));
+        xlsxText.ShouldContain("Strategy discussion after she was found missing overnight");
+        (await LibreOffice.ConvertAsync(xlsx, "xlsx", "pdf")).Take(5).ShouldBe("%PDF-"u8.ToArray());
     }
 }

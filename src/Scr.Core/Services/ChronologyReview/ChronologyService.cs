@@ -298,14 +298,30 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
         await reviews.SaveAsync(cancellationToken);
     }
 
-    public async Task<MarkedEpisode> MarkEpisodeAsync(Guid id, KeyPracticeEpisodeInput input, Principal principal, Actor actor,
-        CancellationToken cancellationToken = default)
+    public Task<MarkedEpisode> MarkEpisodeAsync(Guid id, KeyPracticeEpisodeInput input, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        MarkEpisodeAsync(id, input.Title, input.WhyItMatters, input.From, input.To, principal, actor, cancellationToken);
+
+    /// <summary>A key practice episode as the API sends it, the days possibly missing: refused by field, after who may mark one.</summary>
+    public async Task<MarkedEpisode> MarkEpisodeAsync(Guid id, string? title, string? whyItMatters, DateOnly? from, DateOnly? to, Principal principal,
+        Actor actor, CancellationToken cancellationToken = default)
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
         if (!ReviewAccessRules.MayMarkKeyPracticeEpisodes(principal, review))
         {
             throw new ForbiddenException("Only the review team, the business unit and the chair mark key practice episodes.");
         }
+        var missing = new List<RuleProblem>();
+        if (from is null)
+        {
+            missing.Add(new RuleProblem("from", "Enter the day the episode starts"));
+        }
+        if (to is null)
+        {
+            missing.Add(new RuleProblem("to", "Enter the day the episode ends"));
+        }
+        RuleViolationException.ThrowIfAny(missing);
+        var input = new KeyPracticeEpisodeInput(title ?? "", whyItMatters ?? "", from!.Value, to!.Value);
         var episode = review.MarkKeyPracticeEpisode(input, principal.UserId, clock.GetUtcNow());
         audit.Record(actor, AuditActions.ChronologyEpisodeMarked, review.BoardId, "key-practice-episode", episode.Id.ToString(),
             $"review={id}; from={episode.From:yyyy-MM-dd}; to={episode.To:yyyy-MM-dd}");
