@@ -83,22 +83,51 @@ public abstract class ChronologyApiTests(WebWorldFixture fixture)
         (await StoredAsync(working.Id)).ShouldBe(before);
 
         // Social care adds an entry; a bad one is refused by column; health cannot touch it.
-        var bad = await ReadAsync(await lead.PostAsJsonAsync($"{url}/entries", new { agencyId = socialCare, date = "32/01/2025", practitionerRole = "social worker",
-            contactType = "Home visit", childSeen = "Yes", whatHappened = "Visit" }), HttpStatusCode.BadRequest);
+        var bad = await ReadAsync(await lead.PostAsJsonAsync($"{url}/entries", new
+        {
+            agencyId = socialCare,
+            date = "32/01/2025",
+            practitionerRole = "social worker",
+            contactType = "Home visit",
+            childSeen = "Yes",
+            whatHappened = "Visit"
+        }), HttpStatusCode.BadRequest);
         bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["date"]);
-        await ReadAsync(await lead.PostAsJsonAsync($"{url}/entries", new { agencyId = socialCare, date = "15/01/2025", time = "09:30", practitionerRole = "social worker",
-            contactType = "Home visit", childSeen = "Yes", wishes = "Recorded", wishesText = "Wanted to stay with her gran.", whatHappened = "API visit" }),
+        await ReadAsync(await lead.PostAsJsonAsync($"{url}/entries", new
+        {
+            agencyId = socialCare,
+            date = "15/01/2025",
+            time = "09:30",
+            practitionerRole = "social worker",
+            contactType = "Home visit",
+            childSeen = "Yes",
+            wishes = "Recorded",
+            wishesText = "Wanted to stay with her gran.",
+            whatHappened = "API visit"
+        }),
             HttpStatusCode.Created);
         var mine = await ReadAsync(await lead.GetAsync($"{url}?from=15/01/2025&to=15/01/2025"), HttpStatusCode.OK);
         var added = mine.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("whatHappened").GetString() == "API visit");
         var entryId = added.GetProperty("id").GetGuid();
         added.GetProperty("wishesText").GetString().ShouldBe("Wanted to stay with her gran.");
-        (await author.PutAsJsonAsync($"{url}/entries/{entryId}", new { date = "16/01/2025", practitionerRole = "nurse", contactType = "Phone", childSeen = "No",
-            whatHappened = "Not mine" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await author.PutAsJsonAsync($"{url}/entries/{entryId}", new
+        {
+            date = "16/01/2025",
+            practitionerRole = "nurse",
+            contactType = "Phone",
+            childSeen = "No",
+            whatHappened = "Not mine"
+        })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await author.DeleteAsync($"{url}/entries/{entryId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        await ReadAsync(await lead.PutAsJsonAsync($"{url}/entries/{entryId}", new { date = "16/01/2025", practitionerRole = "social worker", contactType = "Phone",
-            childSeen = "No", whatHappened = "API call instead" }), HttpStatusCode.NoContent);
+        await ReadAsync(await lead.PutAsJsonAsync($"{url}/entries/{entryId}", new
+        {
+            date = "16/01/2025",
+            practitionerRole = "social worker",
+            contactType = "Phone",
+            childSeen = "No",
+            whatHappened = "API call instead"
+        }), HttpStatusCode.NoContent);
         var changed = await ReadAsync(await lead.GetAsync($"{url}?from=16/01/2025&to=16/01/2025"), HttpStatusCode.OK);
         changed.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == entryId).GetProperty("contactType").GetString().ShouldBe("Phone");
         await ReadAsync(await lead.DeleteAsync($"{url}/entries/{entryId}"), HttpStatusCode.NoContent);
@@ -111,8 +140,13 @@ public abstract class ChronologyApiTests(WebWorldFixture fixture)
         noDays.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["from", "to"], ignoreOrder: true);
         (await lead.PostAsJsonAsync($"{url}/episodes", new { title = "Case closure", whyItMatters = "Closed", from = "2025-01-01", to = "2025-02-01" }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var episode = await ReadAsync(await officer.PostAsJsonAsync($"{url}/episodes", new { title = "Case closure", whyItMatters = "Closed while worries grew",
-            from = "2025-01-01", to = "2025-02-01" }), HttpStatusCode.Created);
+        var episode = await ReadAsync(await officer.PostAsJsonAsync($"{url}/episodes", new
+        {
+            title = "Case closure",
+            whyItMatters = "Closed while worries grew",
+            from = "2025-01-01",
+            to = "2025-02-01"
+        }), HttpStatusCode.Created);
         var inEpisode = await ReadAsync(await officer.GetAsync($"{url}?episode={episode.GetProperty("id").GetGuid()}&pageSize=500"), HttpStatusCode.OK);
         inEpisode.GetProperty("entries").EnumerateArray().ShouldAllBe(e => string.CompareOrdinal(e.GetProperty("date").GetString(), "2025-01-01") >= 0
             && string.CompareOrdinal(e.GetProperty("date").GetString(), "2025-02-01") <= 0);
