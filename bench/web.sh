@@ -4,12 +4,17 @@
 #   bench/web.sh
 #
 # Builds Release, creates a throwaway SQLite database with the demo data plus
-# 1,000 fictional cases in the demo board, starts the site in Production on a
-# free loopback port, signs in as the demo business unit officer, then measures
-# with wrk (2 threads, 32 connections, 20 s each, after a short warm-up):
+# 1,000 fictional cases in the demo board and 10,000 chronology entries on its
+# review under way, starts the site in Production on a free loopback port,
+# signs in as the demo business unit officer, then measures with wrk (2
+# threads, 32 connections, 20 s each, after a short warm-up):
 #
 #   /health  - the cheapest request the same process serves
 #   /cases   - the case list, authenticated
+#
+# and, one request at a time (1 thread, 1 connection: the time one reader
+# waits), /health and the first page of the integrated chronology of the
+# 10,000 entries with its analysis panels (target: under 300 ms).
 #
 # Absolute numbers depend on the machine and whatever else runs on it; the
 # ratios case list / health measured in the same run cancel most of that out,
@@ -17,7 +22,8 @@
 # docs/benchmarks.md with a description of the machine.
 #
 # All traffic goes to 127.0.0.1. Tunables: BENCH_DURATION (20s), BENCH_WARMUP
-# (5s), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_CASES (1000).
+# (5s), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_CASES (1000),
+# BENCH_CHRONOLOGY (10000).
 set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -31,6 +37,7 @@ WARMUP=${BENCH_WARMUP:-5s}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 CASES=${BENCH_CASES:-1000}
+CHRONOLOGY=${BENCH_CHRONOLOGY:-10000}
 OFFICER=officer@northbridge.example
 REPORT="$ROOT/docs/benchmarks.md"
 
@@ -70,6 +77,12 @@ export SCR_CONFIGURATION=Release # ./scr runs the Release build just made
 ./scr db migrate
 ./scr demo seed >/dev/null
 ./scr demo bulk-cases --count "$CASES"
+# The last line names the page: "Added N fictional chronology entries: /cases/ID/chronology".
+chronology=$(./scr demo bulk-chronology --entries "$CHRONOLOGY" | tail -n 1 | grep -oE '/cases/[0-9a-f-]+/chronology$' || true)
+if [[ -z $chronology ]]; then
+  echo "bench: ./scr demo bulk-chronology did not name the chronology's page" >&2
+  exit 1
+fi
 
 # --- Start the site ------------------------------------------------------------------------
 PORT=$(scr_free_port 5180)
@@ -129,23 +142,50 @@ run_wrk() {
 requests_per_second() {
   awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }' "$1"
 }
-p99_ms() {
-  awk '$1 == "99%" {
+p50_ms() { percentile_ms 50% "$1"; }
+p99_ms() { percentile_ms 99% "$1"; }
+percentile_ms() {
+  awk -v at="$1" '$1 == at {
     v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
     f = (unit == "us") ? 0.001 : (unit == "ms") ? 1 : (unit == "s") ? 1000 : (unit == "m") ? 60000 : (unit == "h") ? 3600000 : -1
     if (f < 0) { print "unknown unit " unit > "/dev/stderr"; exit 1 }
     printf "%.2f\n", v * f
-  }' "$1"
+  }' "$2"
+}
+
+# run_one NAME PATH [HEADER]: one request at a time, for the time one reader
+# waits (warm-up discarded); saved as $WORK/NAME.txt.
+run_one() {
+  local name=$1 path=$2 header=${3:-}
+  local -a args=(-t 1 -c 1 --latency)
+  [[ -n $header ]] && args+=(-H "$header")
+  echo "wrk $path, one at a time: warm-up $WARMUP, then $DURATION" >&2
+  wrk "${args[@]}" -d "$WARMUP" "$BASE$path" >/dev/null
+  wrk "${args[@]}" -d "$DURATION" "$BASE$path" | tee "$WORK/$name.txt" >&2
+  if grep -qE 'Non-2xx or 3xx responses|Socket errors' "$WORK/$name.txt"; then
+    echo "bench: warning: $path had errors (see above)" >&2
+  fi
 }
 
 run_wrk health /health
 run_wrk cases /cases "$cookie"
+status=$(scr_http_status "$PORT" "$chronology" "$cookie" || true)
+if [[ $status != 200 ]]; then
+  echo "bench: GET $chronology answered '${status:-nothing}', not 200" >&2
+  exit 1
+fi
+run_one health1 /health
+run_one chronology "$chronology" "$cookie"
 
 health_rps=$(requests_per_second "$WORK/health.txt")
 health_p99=$(p99_ms "$WORK/health.txt")
 cases_rps=$(requests_per_second "$WORK/cases.txt")
 cases_p99=$(p99_ms "$WORK/cases.txt")
-if [[ -z $health_rps || -z $health_p99 || -z $cases_rps || -z $cases_p99 ]]; then
+one_health_p50=$(p50_ms "$WORK/health1.txt")
+one_health_p99=$(p99_ms "$WORK/health1.txt")
+chronology_p50=$(p50_ms "$WORK/chronology.txt")
+chronology_p99=$(p99_ms "$WORK/chronology.txt")
+if [[ -z $health_rps || -z $health_p99 || -z $cases_rps || -z $cases_p99 || -z $chronology_p50 || -z $chronology_p99 ]]; then
   echo "bench: could not read wrk's results" >&2
   exit 1
 fi
@@ -164,7 +204,14 @@ table="| | Requests/s | p99 latency (ms) |
 |---|---:|---:|
 | /health | $health_rps | $health_p99 |
 | /cases, signed in, $CASES cases | $cases_rps | $cases_p99 |
-| ratio /cases ÷ /health | $rps_ratio | $p99_ratio |"
+| ratio /cases ÷ /health | $rps_ratio | $p99_ratio |
+
+One request at a time:
+
+| | p50 latency (ms) | p99 latency (ms) |
+|---|---:|---:|
+| /health | $one_health_p50 | $one_health_p99 |
+| integrated chronology, first page of $CHRONOLOGY entries, with its analysis | $chronology_p50 | $chronology_p99 |"
 
 echo
 echo "$table"

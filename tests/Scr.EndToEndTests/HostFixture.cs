@@ -66,6 +66,14 @@ public sealed class HostFixture : IAsyncLifetime
             review.Version, principal, new Scr.Core.Services.Actor(user.Id, byEmail, null));
     }
 
+    /// <summary>The id of the demo case whose summary starts so, for tests that begin on its pages.</summary>
+    public async Task<Guid> CaseIdAsync(string summaryStart)
+    {
+        using var scope = _site!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Scr.Core.DataStore.ScrDbContext>();
+        return (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Reviews, r => r.Summary.StartsWith(summaryStart))).Id;
+    }
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);

@@ -23,7 +23,12 @@ public static class DemoBulkCasesCommand
             count,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult, "cases", parseResult.GetValue(count),
-            (demo, progress) => demo.BulkCasesAsync(parseResult.GetValue(count), progress, cancellationToken), cancellationToken));
+            async (services, progress) =>
+            {
+                var added = await services.Get<DemoData>().BulkCasesAsync(parseResult.GetValue(count), progress, cancellationToken);
+                var total = await services.Db.Reviews.CountAsync(r => r.Board!.Key == "northbridge", cancellationToken);
+                return $"Added {added:N0} fictional cases; the demo board now has {total:N0}.";
+            }, cancellationToken));
         return command;
     }
 
@@ -36,12 +41,16 @@ public static class DemoBulkCasesCommand
             entries,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult, "chronology entries", parseResult.GetValue(entries),
-            (demo, progress) => demo.BulkChronologyAsync(parseResult.GetValue(entries), progress, cancellationToken), cancellationToken));
+            async (services, progress) =>
+            {
+                var reviewId = await services.Get<DemoData>().BulkChronologyAsync(parseResult.GetValue(entries), progress, cancellationToken);
+                return $"Added {parseResult.GetValue(entries):N0} fictional chronology entries: /cases/{reviewId}/chronology";
+            }, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext cli, ParseResult parseResult, string what, int count, Func<DemoData, IProgress<int>, Task<int>> add,
-        CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext cli, ParseResult parseResult, string what, int count,
+        Func<CliServices, IProgress<int>, Task<string>> add, CancellationToken cancellationToken)
     {
         await using var services = await cli.OpenAsync(parseResult, cancellationToken: cancellationToken);
         if (!await services.Db.Organisations.AnyAsync(o => o.Key == "northbridge", cancellationToken)
@@ -49,7 +58,7 @@ public static class DemoBulkCasesCommand
         {
             throw new CliException("There is no demo board yet: run 'scr demo seed' first.");
         }
-        var demo = services.Get<DemoData>();
+        string done = "";
         if (cli.Interactive)
         {
             await cli.Console.Progress()
@@ -57,22 +66,14 @@ public static class DemoBulkCasesCommand
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask($"Adding {count:N0} {what}", maxValue: count);
-                    await add(demo, new InlineProgress<int>(done => task.Value = done));
+                    done = await add(services, new InlineProgress<int>(added => task.Value = added));
                 });
         }
         else
         {
-            await add(demo, new InlineProgress<int>(done => cli.Out.WriteLine($"Added {done:N0} of {count:N0} {what}")));
+            done = await add(services, new InlineProgress<int>(added => cli.Out.WriteLine($"Added {added:N0} of {count:N0} {what}")));
         }
-        if (what == "cases")
-        {
-            var total = await services.Db.Reviews.CountAsync(r => r.Board!.Key == "northbridge", cancellationToken);
-            await cli.Out.WriteLineAsync($"Added {count:N0} fictional cases; the demo board now has {total:N0}.");
-        }
-        else
-        {
-            await cli.Out.WriteLineAsync($"Added {count:N0} fictional {what}.");
-        }
+        await cli.Out.WriteLineAsync(done);
         return ExitCodes.Success;
     }
 }

@@ -132,9 +132,9 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     /// <summary>
     /// Adds a long fictional chronology to the demo review that gathers chronologies (for load and benchmark runs): the
     /// entries are spread over the review's involved agencies, each agency's imported as a new version on the template
-    /// through the service, as an agency would. Reports the entries imported so far.
+    /// through the service, as an agency would. Reports the entries imported so far; returns the review.
     /// </summary>
-    public async Task<int> BulkChronologyAsync(int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<Guid> BulkChronologyAsync(int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var board = await db.Organisations.FirstOrDefaultAsync(o => o.Key == "northbridge", cancellationToken)
             ?? throw new RuleViolationException("The demo board is missing: run the demo seed first.");
@@ -191,7 +191,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             done += share;
             progress?.Report(done);
         }
-        return done;
+        return reviewId;
     }
 
     private async Task<Organisation> OrganisationAsync(string key, Func<Organisation> create, CancellationToken cancellationToken)
