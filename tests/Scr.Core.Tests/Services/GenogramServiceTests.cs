@@ -70,7 +70,7 @@ public class GenogramServiceTests
         var keys = new Dictionary<string, string>();
         foreach (var person in sample.People.OrderByDescending(p => p.IsSubject))
         {
-            keys[person.Key] = await world.ChangeAsync((s, p, v) => s.AddPersonAsync(world.Case.Id, Input(person), v, p, Tester));
+            keys[person.Key] = (await world.ChangeAsync((s, p, v) => s.AddPersonAsync(world.Case.Id, Input(person), v, p, Tester))).Key;
         }
         foreach (var couple in sample.Couples)
         {

@@ -68,20 +68,20 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
             ReviewAccessRules.MayEditGenogram(principal, view.Review), UkTime.DateOf(clock.GetUtcNow()));
     }
 
-    /// <summary>Adds a person; returns their identifier in the genogram.</summary>
-    public async Task<string> AddPersonAsync(Guid id, GenogramPersonInput input, Guid expectedVersion, Principal principal, Actor actor,
+    /// <summary>Adds a person; returns their identifier in the genogram and the genogram's new version.</summary>
+    public async Task<(string Key, Guid Version)> AddPersonAsync(Guid id, GenogramPersonInput input, Guid expectedVersion, Principal principal, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        string key = "";
-        await ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramPersonAdded, family =>
+        var key = "";
+        var version = await ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramPersonAdded, family =>
         {
             key = NextKey(family);
             return (family with { People = [.. family.People, Person(key, input)] }, $"person={key}");
         }, cancellationToken);
-        return key;
+        return (key, version);
     }
 
-    public Task ChangePersonAsync(Guid id, string key, GenogramPersonInput input, Guid expectedVersion, Principal principal, Actor actor,
+    public Task<Guid> ChangePersonAsync(Guid id, string key, GenogramPersonInput input, Guid expectedVersion, Principal principal, Actor actor,
         CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramPersonChanged, family =>
         {
@@ -90,7 +90,7 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
         }, cancellationToken);
 
     /// <summary>Removes a person with every couple, parent link and household place that names them (a household left empty goes too).</summary>
-    public Task RemovePersonAsync(Guid id, string key, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<Guid> RemovePersonAsync(Guid id, string key, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramPersonRemoved, family =>
         {
             RequirePerson(family, key);
@@ -102,7 +102,7 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
                 $"person={key}");
         }, cancellationToken);
 
-    public Task AddCoupleAsync(Guid id, GenogramCoupleInput input, Guid expectedVersion, Principal principal, Actor actor,
+    public Task<Guid> AddCoupleAsync(Guid id, GenogramCoupleInput input, Guid expectedVersion, Principal principal, Actor actor,
         CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramRelationshipAdded, family =>
         {
@@ -122,14 +122,14 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
                 $"couple={input.First},{input.Second}; kind={input.Kind}");
         }, cancellationToken);
 
-    public Task RemoveCoupleAsync(Guid id, int index, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<Guid> RemoveCoupleAsync(Guid id, int index, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramRelationshipRemoved, family =>
         {
             var couple = At(family.Couples, index, "The couple");
             return (family with { Couples = family.Couples.Where((_, i) => i != index).ToList() }, $"couple={couple.First},{couple.Second}");
         }, cancellationToken);
 
-    public Task AddParentAsync(Guid id, GenogramParentInput input, Guid expectedVersion, Principal principal, Actor actor,
+    public Task<Guid> AddParentAsync(Guid id, GenogramParentInput input, Guid expectedVersion, Principal principal, Actor actor,
         CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramRelationshipAdded, family =>
         {
@@ -149,27 +149,19 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
                 $"parent={input.Parent}; child={input.Child}; kind={input.Kind}");
         }, cancellationToken);
 
-    public Task RemoveParentAsync(Guid id, int index, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<Guid> RemoveParentAsync(Guid id, int index, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramRelationshipRemoved, family =>
         {
             var link = At(family.Parents, index, "The parent and child");
             return (family with { Parents = family.Parents.Where((_, i) => i != index).ToList() }, $"parent={link.Parent}; child={link.Child}");
         }, cancellationToken);
 
-    /// <summary>Adds a household; returns its place in the list.</summary>
-    public async Task<int> AddHouseholdAsync(Guid id, GenogramHouseholdInput input, Guid expectedVersion, Principal principal, Actor actor,
-        CancellationToken cancellationToken = default)
-    {
-        var index = 0;
-        await ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramHouseholdAdded, family =>
-        {
-            index = family.Households.Count;
-            return (family with { Households = [.. family.Households, Household(input)] }, $"household={index}");
-        }, cancellationToken);
-        return index;
-    }
+    public Task<Guid> AddHouseholdAsync(Guid id, GenogramHouseholdInput input, Guid expectedVersion, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramHouseholdAdded, family =>
+            (family with { Households = [.. family.Households, Household(input)] }, $"household={family.Households.Count}"), cancellationToken);
 
-    public Task ChangeHouseholdAsync(Guid id, int index, GenogramHouseholdInput input, Guid expectedVersion, Principal principal, Actor actor,
+    public Task<Guid> ChangeHouseholdAsync(Guid id, int index, GenogramHouseholdInput input, Guid expectedVersion, Principal principal, Actor actor,
         CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramHouseholdChanged, family =>
         {
@@ -178,7 +170,7 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
             return (family with { Households = family.Households.Select((h, i) => i == index ? household : h).ToList() }, $"household={index}");
         }, cancellationToken);
 
-    public Task RemoveHouseholdAsync(Guid id, int index, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task<Guid> RemoveHouseholdAsync(Guid id, int index, Guid expectedVersion, Principal principal, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, expectedVersion, principal, actor, AuditActions.GenogramHouseholdRemoved, family =>
         {
             At(family.Households, index, "The household");
@@ -187,9 +179,9 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
 
     /// <summary>
     /// Loads the genogram for a change by someone who may make it, at the version they read; applies the change to the whole
-    /// family; refuses it with the family's problems (by the form's fields) when it would not be valid; saves and audits it.
+    /// family; refuses it with the family's problems (by the form's fields) when it would not be valid; saves and audits it; returns the new version.
     /// </summary>
-    private async Task ChangeAsync(Guid id, Guid expectedVersion, Principal principal, Actor actor, string action,
+    private async Task<Guid> ChangeAsync(Guid id, Guid expectedVersion, Principal principal, Actor actor, string action,
         Func<GenogramFamily, (GenogramFamily Family, string Detail)> change, CancellationToken cancellationToken)
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: false, cancellationToken)).Review;
@@ -228,6 +220,7 @@ public sealed class GenogramService(ScrDbContext db, ReviewService reviews, Audi
             db.DiscardUnsaved();
             throw new StaleEditException(StaleMessage);
         }
+        return genogram.Version;
     }
 
     /// <summary>
