@@ -133,12 +133,17 @@ public sealed class GenogramPagesTests(SqliteWorld fixture) : IClassFixture<Sqli
         blank.QuerySelector(".govuk-error-summary a[href='#Input.AgeYears']").ShouldNotBeNull("the error is beside the age");
         var words = await ParseAsync(await officer.SubmitAsync($"{path}/people/add", new Dictionary<string, string>
         {
-            ["Version"] = Guid.Empty.ToString(), ["Input.Name"] = "Test", ["Input.AgeYears"] = "two",
+            ["Version"] = Guid.Empty.ToString(),
+            ["Input.Name"] = "Test",
+            ["Input.AgeYears"] = "two",
         }));
         Errors(words).ShouldContain("Enter the age as a whole number of years, like 42");
         var noSubject = await ParseAsync(await officer.SubmitAsync($"{path}/people/add", new Dictionary<string, string>
         {
-            ["Version"] = Guid.Empty.ToString(), ["Input.Name"] = "Tess Orrin", ["Input.Sex"] = "Female", ["Input.IsSubject"] = "false",
+            ["Version"] = Guid.Empty.ToString(),
+            ["Input.Name"] = "Tess Orrin",
+            ["Input.Sex"] = "Female",
+            ["Input.IsSubject"] = "false",
         }));
         Errors(noSubject).ShouldContain("Mark the child the review is about");
 
@@ -155,8 +160,13 @@ public sealed class GenogramPagesTests(SqliteWorld fixture) : IClassFixture<Sqli
         }
         await Saved($"{path}/people/add", new()
         {
-            ["Input.Name"] = childName!, ["Input.Role"] = "Subject child", ["Input.Sex"] = "Male", ["Input.IsSubject"] = "true",
-            ["Input.DateOfBirth.Day"] = "3", ["Input.DateOfBirth.Month"] = "6", ["Input.DateOfBirth.Year"] = "2024",
+            ["Input.Name"] = childName!,
+            ["Input.Role"] = "Subject child",
+            ["Input.Sex"] = "Male",
+            ["Input.IsSubject"] = "true",
+            ["Input.DateOfBirth.Day"] = "3",
+            ["Input.DateOfBirth.Month"] = "6",
+            ["Input.DateOfBirth.Year"] = "2024",
         });
         await Saved($"{path}/people/add", new() { ["Input.Name"] = "Tess Orrin", ["Input.Role"] = "Mother", ["Input.Sex"] = "Female", ["Input.AgeYears"] = "24" });
         await Saved($"{path}/people/add", new() { ["Input.Name"] = "Vic Orrin", ["Input.Sex"] = "NotKnown", ["Input.AgeYears"] = "50", ["Input.Deceased"] = "true" });
@@ -216,7 +226,9 @@ public sealed class GenogramPagesTests(SqliteWorld fixture) : IClassFixture<Sqli
         Errors(onlySubject).ShouldContain("Mark the child the review is about");
         var staleChange = await ParseAsync(await officer.SubmitAsync($"{path}/people/p3", new Dictionary<string, string>
         {
-            ["Version"] = stale, ["Input.Name"] = "Vic Orrin", ["Input.Sex"] = "Male",
+            ["Version"] = stale,
+            ["Input.Name"] = "Vic Orrin",
+            ["Input.Sex"] = "Male",
         }));
         Errors(staleChange).ShouldContain("Someone else changed the genogram after you opened it");
         (await AuditCountAsync(AuditActions.GenogramPersonRemoved, Officer)).ShouldBe(1);
