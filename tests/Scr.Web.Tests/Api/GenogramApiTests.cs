@@ -108,6 +108,15 @@ public abstract class GenogramApiTests(WebWorldFixture fixture)
         (await client.DeleteAsync($"{url}/people/p1?version={version}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the only subject child stays");
         (await client.DeleteAsync($"{url}/households/5?version={version}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheGenogramEndpoints()
+    {
+        var text = await World.Factory.CreateBrowser().GetStringAsync("/api/v1/openapi.json");
+        text.ShouldContain("/api/v1/cases/{id}/genogram.svg");
+        text.ShouldContain("/api/v1/cases/{id}/genogram/households/{index}");
+        text.ShouldContain("\"AddGenogramPerson\"");
+    }
 }
 
 [Collection("web")]
