@@ -189,6 +189,11 @@ public sealed class GenogramPagesTests(SqliteWorld fixture) : IClassFixture<Sqli
         var self = await ParseAsync(await Post($"{path}/couples/add", new() { ["Input.First"] = "p2", ["Input.Second"] = "p2", ["Input.Kind"] = "Married" }));
         Errors(self).ShouldContain("Tess Orrin cannot be their own partner");
         await Saved($"{path}/couples/add", new() { ["Input.First"] = "p2", ["Input.Second"] = "p3", ["Input.Kind"] = "ExPartners" });
+        // A relationship is removed from the genogram's page (a form with its button: no JavaScript needed).
+        (await officer.GetDocumentAsync(path)).QuerySelector("[data-testid=remove-couple-0]").ShouldNotBeNull();
+        await Saved(path, new() { ["index"] = "0" }, $"{path}?handler=RemoveCouple");
+        (await officer.GetDocumentAsync(path)).QuerySelector("[data-testid=couple-0]").ShouldBeNull();
+        await Saved($"{path}/couples/add", new() { ["Input.First"] = "p2", ["Input.Second"] = "p3", ["Input.Kind"] = "ExPartners" });
 
         // Households: named, with members by checkbox; changed; removed from the genogram's page.
         var noHousehold = await ParseAsync(await Post($"{path}/households/add", new() { ["Input.Name"] = " " }));
@@ -208,6 +213,9 @@ public sealed class GenogramPagesTests(SqliteWorld fixture) : IClassFixture<Sqli
         page = await officer.GetDocumentAsync(path);
         page.QuerySelector("[data-testid=household-0]")!.TextContent.ShouldContain("Mother's new flat");
         page.QuerySelectorAll("[data-testid=relationships] tbody tr").Length.ShouldBe(3);
+        await Saved($"{path}/households/add", new() { ["Input.Name"] = "Vic's house", ["Input.Members"] = "p3" });
+        await Saved(path, new() { ["index"] = "1" }, $"{path}?handler=RemoveHousehold");
+        (await officer.GetDocumentAsync(path)).QuerySelector("[data-testid=household-1]").ShouldBeNull();
 
         // Changing a person; removing one takes their relationships and household places with them (the household, left empty, goes).
         var person = await officer.GetDocumentAsync($"{path}/people/p2");

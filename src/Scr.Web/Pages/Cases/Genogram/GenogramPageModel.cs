@@ -67,7 +67,9 @@ public abstract class GenogramPageModel(CurrentUser me, GenogramService genogram
         }
         catch (RuleViolationException e)
         {
+            // The genogram as read for this request is shown again: nothing was changed.
             ModelState.AddRuleProblems(e.Problems, prefix);
+            return Page();
         }
         catch (StaleEditException e)
         {
@@ -76,8 +78,6 @@ public abstract class GenogramPageModel(CurrentUser me, GenogramService genogram
             Version = Genogram.Version;
             return Page();
         }
-        await LoadForEditAsync();
-        return Page();
     }
 
     /// <summary>The people of the genogram, for a select: a first "choose" option, then each by name.</summary>
