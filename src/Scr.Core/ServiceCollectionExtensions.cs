@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.AgencyReports.AgencyReportService>();
         services.AddScoped<Services.ChronologyReview.ChronologyService>();
         services.AddSingleton<Services.ChronologyReview.ChronologyAnalysisCache>();
+        services.AddScoped<Services.Genogram.GenogramService>();
         services.AddScoped<Services.People.PeopleService>();
 
         // The national learning record: exchange files in and out, and the analysis of what is held (decision 0012).

@@ -43,6 +43,9 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     // The national learning record: reviews imported from exchange files (decision 0012).
     public DbSet<LearningReview> LearningReviews => Set<LearningReview>();
 
+    // A review's genogram, read through GenogramService, which audits every read of the named version.
+    public DbSet<ReviewGenogram> Genograms => Set<ReviewGenogram>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Queues an audit entry; it is chained and written with the next save, in the same transaction.</summary>

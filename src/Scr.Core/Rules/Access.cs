@@ -438,6 +438,17 @@ public static class ReviewAccessRules
 
     /// <summary>Whoever sees every agency's entries may export the integrated chronology; an agency before sharing exports its own.</summary>
     public static bool MayExportChronology(Principal principal, ReviewAccess access, Review review) => MaySeeChronology(principal, access, review);
+
+    // Genogram (issue 6 item 5; decision 0013): the child's family by name, for those with full access to the case (the
+    // board's people and the review team), never an agency; the business unit and the review team keep it while the review
+    // is open. Every read, named or anonymised, and every download is audited by the service.
+
+    /// <summary>The board's business unit, chair and sub-group and the review team see the genogram.</summary>
+    public static bool MaySeeGenogram(ReviewAccess access) => access == ReviewAccess.Full;
+
+    /// <summary>The business unit and the review team add, change and remove its people, relationships and households, while the review is open.</summary>
+    public static bool MayEditGenogram(Principal principal, Review review) =>
+        review.IsOpen && (principal.HoldsOnBoard(review.BoardId, Role.BusinessUnitOfficer) || review.IsOnTeam(principal.UserId));
 }
 
 /// <summary>

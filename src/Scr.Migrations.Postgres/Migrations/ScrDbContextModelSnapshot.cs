@@ -2001,6 +2001,32 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("review_children", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ReviewGenogram", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("ChangedById");
+
+                    b.ToTable("genograms", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReviewTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3300,6 +3326,21 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasOne("Scr.Core.Models.Review", null)
                         .WithMany("Children")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewGenogram", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Scr.Core.Models.ReviewGenogram", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

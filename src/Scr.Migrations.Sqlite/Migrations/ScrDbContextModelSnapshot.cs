@@ -1992,6 +1992,32 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("review_children", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ReviewGenogram", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("ChangedById");
+
+                    b.ToTable("genograms", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReviewTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3291,6 +3317,21 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasOne("Scr.Core.Models.Review", null)
                         .WithMany("Children")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewGenogram", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.Review", null)
+                        .WithOne()
+                        .HasForeignKey("Scr.Core.Models.ReviewGenogram", "ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

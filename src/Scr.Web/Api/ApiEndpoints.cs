@@ -36,6 +36,7 @@ public static class ApiEndpoints
         PeopleEndpoints.Map(api);
         AnalysisEndpoints.Map(api);
         ChronologyEndpoints.Map(api);
+        GenogramEndpoints.Map(api);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public static class GenogramChart
         // household joined, so someone drawn between them who lives elsewhere stays outside.
         for (var i = 0; i < households.Count; i++)
         {
-            var name = anonymised ? $"Household {(char)('A' + (i % 26))}" : households[i].Name.Trim();
+            var name = anonymised ? GenogramRules.AnonymisedHousehold(i) : households[i].Name.Trim();
             var group = new XElement(Svg + "g", new XAttribute("data-household", (i + 1).ToString(CultureInfo.InvariantCulture)));
             var inset = 8 + (i * 3);
             var boxes = new List<(double Left, double Top, double Bottom)>();
@@ -290,7 +290,7 @@ public static class GenogramChart
         var households = family.Households.ToList();
         for (var i = 0; i < households.Count; i++)
         {
-            var name = anonymised ? $"Household {(char)('A' + (i % 26))}" : households[i].Name.Trim();
+            var name = anonymised ? GenogramRules.AnonymisedHousehold(i) : households[i].Name.Trim();
             sentences.Add($"{name}: {string.Join(", ", households[i].Members.Where(label.ContainsKey).Select(L))}.");
         }
         return string.Join(" ", sentences);

@@ -208,6 +208,9 @@ public static class GenogramRules
         return labels;
     }
 
+    /// <summary>A household's name in the anonymised version: Household A, B, … in the order households were entered.</summary>
+    public static string AnonymisedHousehold(int index) => $"Household {(char)('A' + (index % 26))}";
+
     private static string Letter(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"{(char)('A' + (index / 26) - 1)}{(char)('A' + (index % 26))}";
 
     /// <summary>

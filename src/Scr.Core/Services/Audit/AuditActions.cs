@@ -121,4 +121,16 @@ public static class AuditActions
     public const string ChronologyShared = "chronology.shared";
     public const string ChronologyEpisodeMarked = "chronology.episode-marked";
     public const string ChronologyExported = "chronology.exported";
+
+    // The genogram (issue 6 item 5; decision 0013).
+    public const string GenogramRead = "genogram.read";
+    public const string GenogramDownloaded = "genogram.downloaded";
+    public const string GenogramPersonAdded = "genogram.person-added";
+    public const string GenogramPersonChanged = "genogram.person-changed";
+    public const string GenogramPersonRemoved = "genogram.person-removed";
+    public const string GenogramRelationshipAdded = "genogram.relationship-added";
+    public const string GenogramRelationshipRemoved = "genogram.relationship-removed";
+    public const string GenogramHouseholdAdded = "genogram.household-added";
+    public const string GenogramHouseholdChanged = "genogram.household-changed";
+    public const string GenogramHouseholdRemoved = "genogram.household-removed";
 }

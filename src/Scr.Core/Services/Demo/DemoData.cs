@@ -4,6 +4,7 @@ using Scr.Core.DataStore;
 using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Chronology;
+using Scr.Core.Rules.Genogram;
 using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Accounts;
 using Scr.Core.Services.AgencyReports;
@@ -26,7 +27,7 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
     TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
     AgencyReportService agencyReports, People.PeopleService people, TimeProvider clock,
-    ChronologyReview.ChronologyService chronologies)
+    ChronologyReview.ChronologyService chronologies, Genogram.GenogramService genograms)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -479,7 +480,44 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             await CaseVersion(working), lead, Seeder, cancellationToken);
 
         await AgencyReportsAsync(working, officer, chair, cancellationToken);
+        await GenogramAsync(working, officer, cancellationToken);
         await ChronologiesAsync(working, officer, socialCare, health, cancellationToken);
+    }
+
+    /// <summary>
+    /// The family of the review under way, entered through the service as the business unit: Kai (the subject, who died), his mother
+    /// and his father, separated; his mother's partner and their daughter, Kai's half-sister; his maternal grandmother, who
+    /// has died. Kai lived with his mother, her partner and his half-sister; his father lives alone. Every name is invented.
+    /// </summary>
+    private async Task GenogramAsync(Review working, Principal officer, CancellationToken cancellationToken)
+    {
+        var today = UkTime.DateOf(clock.GetUtcNow());
+        var version = Guid.Empty;
+        async Task<string> Person(string name, string role, Sex sex, DateOnly? born, int? age, bool deceased = false, bool subject = false)
+        {
+            (var key, version) = await genograms.AddPersonAsync(working.Id, new Genogram.GenogramPersonInput(name, role, sex, born, age, deceased, subject),
+                version, officer, Seeder, cancellationToken);
+            return key;
+        }
+        async Task Then(Func<Guid, Task<Guid>> change) => version = await change(version);
+        var kai = await Person("Kai Brannock", "Subject child", Sex.Male, today.AddDays(-120).AddMonths(-181), null, deceased: true, subject: true);
+        var mother = await Person("Dawn Brannock", "Mother", Sex.Female, null, 38);
+        var father = await Person("Gary Brannock", "Father", Sex.Male, null, 41);
+        var partner = await Person("Lewis Okafor", "Mother's partner", Sex.Male, null, 36);
+        var sister = await Person("Ruby Okafor", "Half-sister", Sex.Female, today.AddYears(-4).AddDays(-75), null);
+        var grandmother = await Person("Irene Walsh", "Maternal grandmother", Sex.Female, null, 61, deceased: true);
+        await Then(v => genograms.AddCoupleAsync(working.Id, new(mother, father, CoupleKind.Separated), v, officer, Seeder, cancellationToken));
+        await Then(v => genograms.AddCoupleAsync(working.Id, new(mother, partner, CoupleKind.Partners), v, officer, Seeder, cancellationToken));
+        foreach (var (parent, child, kind) in new[]
+        {
+            (grandmother, mother, ParentKind.Birth), (mother, kai, ParentKind.Birth), (father, kai, ParentKind.Birth), (partner, kai, ParentKind.Step),
+            (mother, sister, ParentKind.Birth), (partner, sister, ParentKind.Birth),
+        })
+        {
+            await Then(v => genograms.AddParentAsync(working.Id, new(parent, child, kind), v, officer, Seeder, cancellationToken));
+        }
+        await Then(v => genograms.AddHouseholdAsync(working.Id, new("Mother's home", [mother, partner, kai, sister]), v, officer, Seeder, cancellationToken));
+        await Then(v => genograms.AddHouseholdAsync(working.Id, new("Father's flat", [father]), v, officer, Seeder, cancellationToken));
     }
 
     // Chronology (issue 6): two agencies' chronologies on the review under way, with a planted gap and a planted discrepancy.

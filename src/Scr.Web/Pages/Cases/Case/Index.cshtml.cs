@@ -37,6 +37,8 @@ public class IndexModel(CurrentUser me, ReviewService reviews, ScrDbContext db) 
     /// <summary>Chronologies are gathered once the chair has decided to hold a review.</summary>
     public bool MaySeeChronology { get; private set; }
 
+    public bool MaySeeGenogram => ReviewAccessRules.MaySeeGenogram(View.Access);
+
     [TempData]
     public string? Banner { get; set; }
 
