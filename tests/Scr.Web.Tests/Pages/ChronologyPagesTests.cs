@@ -98,7 +98,7 @@ public sealed class ChronologyPagesTests : IAsyncLifetime
         using (var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false))
         {
             document.MainDocumentPart!.HeaderParts.Single().Header!.InnerText.ShouldContain("Confidential — exported by");
-            document.MainDocumentPart.Document!.Body!.InnerText.ShouldContain("Strategy discussion after she was found missing overnight");
+            document.MainDocumentPart.Document!.Body!.InnerText.ShouldContain("Strategy discussion after he was found missing overnight");
         }
         var audit = await _world.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.ChronologyExported).ToListAsync());
         audit.Single().Detail!.ShouldContain("format=Docx");
@@ -167,11 +167,11 @@ public sealed class ChronologyPagesTests : IAsyncLifetime
         var xlsx = await officer.GetByteArrayAsync($"/cases/{working.Id}/chronology/export.xlsx");
 
         var docxText = Encoding.UTF8.GetString(await LibreOffice.ConvertAsync(docx, "docx", "txt:Text"));
-        docxText.ShouldContain("Strategy discussion after she was found missing overnight");
+        docxText.ShouldContain("Strategy discussion after he was found missing overnight");
         docxText.ShouldContain("Northbridge and Fellside Health Trust");
         (await LibreOffice.ConvertAsync(docx, "docx", "pdf")).Take(5).ShouldBe("%PDF-"u8.ToArray());
         var xlsxText = Encoding.UTF8.GetString(await LibreOffice.ConvertAsync(xlsx, "xlsx", "csv:Text - txt - csv (StarCalc):44,34,76"));
-        xlsxText.ShouldContain("Strategy discussion after she was found missing overnight");
+        xlsxText.ShouldContain("Strategy discussion after he was found missing overnight");
         (await LibreOffice.ConvertAsync(xlsx, "xlsx", "pdf")).Take(5).ShouldBe("%PDF-"u8.ToArray());
     }
 }

@@ -526,7 +526,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     /// Social care's and health's chronologies of the review under way, imported as CSV on the template through the
     /// service (as the business unit, for the agencies): 24 entries each over about eighteen months, with nothing from
     /// either agency for some four months (the planted gap), and the same strategy discussion recorded differently (social
-    /// care says the child was not seen, health that she was: the planted discrepancy). A key practice episode is marked.
+    /// care says the child was not seen, health that he was: the planted discrepancy). A key practice episode is marked.
     /// Every name and event is invented.
     /// </summary>
     private async Task ChronologiesAsync(Review working, Principal officer, Organisation socialCare, Organisation health, CancellationToken cancellationToken)
@@ -539,16 +539,16 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         (string Role, ContactType Type, ChildSeen Seen, string What, string? Action)[] careContacts =
         [
             ("duty social worker", ContactType.Referral, ChildSeen.NotRecorded, "Referral from the school: the young person often absent and withdrawn.", "Initial assessment opened."),
-            ("social worker", ContactType.HomeVisit, ChildSeen.Yes, "Home visit; the young person said little in front of her mother.", "See her alone next time."),
+            ("social worker", ContactType.HomeVisit, ChildSeen.Yes, "Home visit; the young person said little in front of his mother.", "See him alone next time."),
             ("social worker", ContactType.Phone, ChildSeen.No, "Call with the mother about missed appointments.", null),
             ("social worker", ContactType.HomeVisit, ChildSeen.No, "No answer at the door; card left.", "Visit again within the week."),
             ("team manager", ContactType.Supervision, ChildSeen.NotRecorded, "Supervision: case to stay open for assessment.", null),
-            ("social worker", ContactType.OfficeVisit, ChildSeen.Yes, "Seen alone at the office; said she wanted to stay at home.", null),
+            ("social worker", ContactType.OfficeVisit, ChildSeen.Yes, "Seen alone at the office; said he wanted to stay at home.", null),
         ];
         (string Role, ContactType Type, ChildSeen Seen, string What, string? Action)[] healthContacts =
         [
             ("school nurse", ContactType.Assessment, ChildSeen.Yes, "Health assessment at school; low mood noted.", "Referred to the wellbeing service."),
-            ("GP", ContactType.OfficeVisit, ChildSeen.Yes, "Seen with her mother about headaches and poor sleep.", null),
+            ("GP", ContactType.OfficeVisit, ChildSeen.Yes, "Seen with his mother about headaches and poor sleep.", null),
             ("school nurse", ContactType.LetterOrEmail, ChildSeen.No, "Letter offering a drop-in appointment.", null),
             ("practice nurse", ContactType.Phone, ChildSeen.No, "Did not attend; the mother rang to rearrange.", null),
             ("mental health practitioner", ContactType.Assessment, ChildSeen.Yes, "First appointment with the wellbeing service.", "Weekly sessions offered."),
@@ -594,9 +594,9 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             return ChronologyMerge.Sort(entries);
         }
         var careEntries = Entries(socialCare.Name, careContacts, 0, ChildSeen.No,
-            "Strategy discussion after she was found missing overnight; she was not present.");
+            "Strategy discussion after he was found missing overnight; he was not present.");
         var healthEntries = Entries(health.Name, healthContacts, 9, ChildSeen.Yes,
-            "Strategy discussion after she was found missing overnight; she was seen beforehand by the nurse and joined briefly.");
+            "Strategy discussion after he was found missing overnight; he was seen beforehand by the nurse and joined briefly.");
         foreach (var (agency, entries) in new[] { (socialCare, careEntries), (health, healthEntries) })
         {
             if (working.Agencies.All(a => a.AgencyId != agency.Id))
@@ -616,7 +616,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             await chronologies.ImportAsync(working.Id, agency.Id, file, ChronologyFileFormat.Csv, $"{agency.Key}-chronology.csv", officer, Seeder, cancellationToken);
         }
         await chronologies.MarkEpisodeAsync(working.Id, new KeyPracticeEpisodeInput("Missing overnight and the strategy discussion",
-            "The agencies' accounts of whether she was seen differ, and no one recorded what she wanted.", strategy.AddDays(-7), strategy.AddDays(7)),
+            "The agencies' accounts of whether he was seen differ, and no one recorded what he wanted.", strategy.AddDays(-7), strategy.AddDays(7)),
             officer, Seeder, cancellationToken);
     }
 
