@@ -42,6 +42,8 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
 
     // The national learning record: reviews imported from exchange files (decision 0012).
     public DbSet<LearningReview> LearningReviews => Set<LearningReview>();
+    public DbSet<ReviewCoding> ReviewCodings => Set<ReviewCoding>();
+    public DbSet<CodingSettlement> CodingSettlements => Set<CodingSettlement>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
