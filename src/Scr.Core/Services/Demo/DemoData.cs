@@ -67,6 +67,8 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             ("agency.author@northbridge.example", "Helen Moss", Role.AgencyReviewAuthor, health),
             ("reviewer@northbridge.example", "Dr Alan Fenwick", Role.LeadReviewer, northbridge),
             ("panel@panel.example", "Ruth Ellery", Role.PanelMember, panel),
+            // A second Panel analyst, so a report can be coded twice, blind (decision 0016).
+            ("analyst@panel.example", "Imran Shaw", Role.PanelMember, panel),
             ("admin@scr.example", "Chris Dunmore", Role.SystemAdministrator, null),
             ("officer@eastmere.example", "Tom Heald", Role.BusinessUnitOfficer, eastmere),
             ("chair@eastmere.example", "Grace Lindqvist", Role.BoardChair, eastmere),
