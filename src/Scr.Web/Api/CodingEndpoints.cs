@@ -41,10 +41,11 @@ public static class CodingEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        var coding = api.MapGroup("/analysis/coding").WithTags("Learning record");
-        coding.MapGet("", ListAsync).WithName("ListCodings")
+        // The list is mapped on its own: a group's "" route would end in a slash.
+        api.MapGet("/analysis/coding", ListAsync).WithTags("Learning record").WithName("ListCodings")
             .WithSummary("The learning record's reports to code, 50 a page, with each one's progress and your own coding's status (National Panel members)")
             .Refusals();
+        var coding = api.MapGroup("/analysis/coding").WithTags("Learning record");
         coding.MapGet("/agreement", AgreementAsync).WithName("GetCodingAgreement")
             .WithSummary("Percent agreement and Cohen's kappa per item over every report coded twice (kappa null when not defined), and the differences per report")
             .Refusals();
