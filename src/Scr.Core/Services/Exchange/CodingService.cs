@@ -158,7 +158,8 @@ public sealed class CodingService(ScrDbContext db, AuditLog audit, TimeProvider 
         Require(principal);
         var submitted = await db.ReviewCodings.AsNoTracking().Where(c => c.Status == CodingStatus.Submitted).ToListAsync(cancellationToken);
         var twice = submitted.GroupBy(c => c.LearningReviewId).Where(g => g.Count() == ReviewCoding.MaxCoders)
-            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).ToList());
+            // Ordered by coder, so where the same two analysts code several reports each is the same rater throughout, as kappa assumes.
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.CoderId).ToList());
         var ids = twice.Keys.ToList();
         var reviews = await db.LearningReviews.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.BoardKey, r.Reference }).ToListAsync(cancellationToken);
