@@ -82,8 +82,8 @@ public class AuditTests
         rows[0].ShouldMatch($@"^│\s*{total - 2} │");
         rows[2].ShouldMatch($@"^│\s*{total} │");
         rows[2].ShouldContain("demo seed");
-        // The demo ends with a key practice episode marked on the review's integrated chronology.
-        rows[2].ShouldContain("chronology.episode-marked");
+        // The demo ends with the second analyst submitting a coding of a report in the learning record.
+        rows[2].ShouldContain("review-coding.submitted");
         result.Out.ShouldContain($"The last 3 of {total} entries.");
     }
 

@@ -12,7 +12,7 @@ public class DemoSeedTests
 
         var result = await sandbox.SucceedAsync("demo", "seed");
 
-        result.Out.ShouldContain("19 accounts added");
+        result.Out.ShouldContain("20 accounts added");
         foreach (var email in new[] { "officer@northbridge.example", "chair@northbridge.example", "admin@scr.example", "panel@panel.example" })
         {
             result.Out.ShouldContain(email);
@@ -42,8 +42,8 @@ public class DemoSeedTests
         (await sandbox.CountAsync("SELECT COUNT(*) FROM AspNetUsers")).ShouldBe(users);
         (await sandbox.CountAsync("SELECT COUNT(*) FROM reviews")).ShouldBe(reviews);
         (await sandbox.CountAsync("SELECT COUNT(*) FROM memberships")).ShouldBe(memberships);
-        // One person per role, the panel's senior staff of partner agencies and the reviewers on the register.
-        users.ShouldBe(19);
+        // One person per role (two Panel analysts), the panel's senior staff of partner agencies and the reviewers on the register.
+        users.ShouldBe(20);
     }
 
     [Fact]

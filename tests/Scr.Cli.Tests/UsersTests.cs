@@ -163,7 +163,7 @@ public class UsersTests
         result.OutLines.Single(l => l.Contains("panel@panel.example")).ShouldMatch(@"│ yes\s+│$");
         result.OutLines.Single(l => l.Contains("admin@scr.example")).ShouldContain("system-administrator");
         result.OutLines.Single(l => l.Contains("officer@northbridge.example")).ShouldContain("business-unit-officer @ northbridge");
-        result.Out.ShouldContain("20 accounts.");
+        result.Out.ShouldContain("21 accounts.");
     }
 
     private static async Task ShouldHaveNoAccountAsync(CliSandbox sandbox, string email)

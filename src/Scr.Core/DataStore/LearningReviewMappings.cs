@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scr.Core.Models;
 
@@ -22,4 +24,54 @@ internal sealed class LearningReviewMapping : IEntityTypeConfiguration<LearningR
         b.HasIndex(r => r.Region);
         b.HasIndex(r => r.IncidentDate);
     }
+}
+
+/// <summary>A coding's answers are one JSON text: the questions differ with each report's children and recommendations.</summary>
+internal sealed class ReviewCodingMapping : IEntityTypeConfiguration<ReviewCoding>
+{
+    public void Configure(EntityTypeBuilder<ReviewCoding> b)
+    {
+        b.ToTable("review_codings");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Values).CodingAnswers().IsRequired();
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(c => c.IsSubmitted);
+        b.HasOne<LearningReview>().WithMany().HasForeignKey(c => c.LearningReviewId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.CoderId).OnDelete(DeleteBehavior.Restrict);
+        // One coding per analyst per report.
+        b.HasIndex(c => new { c.LearningReviewId, c.CoderId }).IsUnique();
+        b.HasIndex(c => c.CoderId);
+    }
+}
+
+internal sealed class CodingSettlementMapping : IEntityTypeConfiguration<CodingSettlement>
+{
+    public void Configure(EntityTypeBuilder<CodingSettlement> b)
+    {
+        b.ToTable("coding_settlements");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Choices).CodingAnswers().IsRequired();
+        b.Property(s => s.Reasons).CodingAnswers().IsRequired();
+        b.HasOne<LearningReview>().WithMany().HasForeignKey(s => s.LearningReviewId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(s => s.SettledById).OnDelete(DeleteBehavior.Restrict);
+        // A review is settled once.
+        b.HasIndex(s => s.LearningReviewId).IsUnique();
+    }
+}
+
+internal static class CodingAnswerMapping
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Answers by key, kept as one JSON object.</summary>
+    public static PropertyBuilder<IReadOnlyDictionary<string, string>> CodingAnswers(this PropertyBuilder<IReadOnlyDictionary<string, string>> property) =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, Json) ?? new Dictionary<string, string>(),
+            new ValueComparer<IReadOnlyDictionary<string, string>>(
+                (a, c) => (a == null && c == null) || (a != null && c != null && a.Count == c.Count && !a.Except(c).Any()),
+                v => v.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.Key, item.Value)),
+                v => v.ToDictionary(p => p.Key, p => p.Value)));
 }

@@ -42,6 +42,8 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
 
     // The national learning record: reviews imported from exchange files (decision 0012).
     public DbSet<LearningReview> LearningReviews => Set<LearningReview>();
+    public DbSet<ReviewCoding> ReviewCodings => Set<ReviewCoding>();
+    public DbSet<CodingSettlement> CodingSettlements => Set<CodingSettlement>();
 
     // A review's genogram, read through GenogramService, which audits every read of the named version.
     public DbSet<ReviewGenogram> Genograms => Set<ReviewGenogram>();

@@ -61,4 +61,7 @@ public class LearningReview
         Record = record;
         ImportedAt = importedAt;
     }
+
+    /// <summary>The record with a settled coding written into it (decision 0016); the review is the same, so it keeps its import time.</summary>
+    public void Recode(string record) => Record = record;
 }

@@ -499,4 +499,17 @@ public static class LearningRecordRules
 
     /// <summary>The cross-case analysis of the record is the Panel's (and the command line's).</summary>
     public static bool MayAnalyse(Principal principal) => MayExportAll(principal);
+
+    /// <summary>Coding reports for analysis is the Panel's analysts' work: Panel members only (a person, not the command line).</summary>
+    public static bool MayCode(Principal principal) => principal.IsPanelMember;
+
+    /// <summary>
+    /// Coding is blind: a coding is its coder's alone until the review has two codings submitted; then every coder (and the
+    /// Panel member who settles them) sees both.
+    /// </summary>
+    public static bool MaySeeCoding(Principal principal, Guid coderId, bool bothSubmitted) =>
+        MayCode(principal) && (coderId == principal.UserId || bothSubmitted);
+
+    /// <summary>Any Panel member settles the differences of a review coded twice.</summary>
+    public static bool MaySettle(Principal principal) => MayCode(principal);
 }

@@ -781,6 +781,38 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("chronology_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.CodingSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LearningReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SettledById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("SettledById");
+
+                    b.ToTable("coding_settlements", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2001,6 +2033,48 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("review_children", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ReviewCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LearningReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoderId");
+
+                    b.HasIndex("LearningReviewId", "CoderId")
+                        .IsUnique();
+
+                    b.ToTable("review_codings", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReviewGenogram", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -2887,6 +2961,21 @@ namespace Scr.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.CodingSettlement", b =>
+                {
+                    b.HasOne("Scr.Core.Models.LearningReview", null)
+                        .WithMany()
+                        .HasForeignKey("LearningReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("SettledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
                 {
                     b.HasOne("Scr.Core.Models.User", null)
@@ -3326,6 +3415,21 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasOne("Scr.Core.Models.Review", null)
                         .WithMany("Children")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewCoding", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.LearningReview", null)
+                        .WithMany()
+                        .HasForeignKey("LearningReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -772,6 +772,38 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("chronology_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.CodingSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearningReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SettledById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("SettledById");
+
+                    b.ToTable("coding_settlements", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1992,6 +2024,48 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("review_children", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.ReviewCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LearningReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoderId");
+
+                    b.HasIndex("LearningReviewId", "CoderId")
+                        .IsUnique();
+
+                    b.ToTable("review_codings", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReviewGenogram", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -2878,6 +2952,21 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.CodingSettlement", b =>
+                {
+                    b.HasOne("Scr.Core.Models.LearningReview", null)
+                        .WithMany()
+                        .HasForeignKey("LearningReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("SettledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ConflictException", b =>
                 {
                     b.HasOne("Scr.Core.Models.User", null)
@@ -3317,6 +3406,21 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasOne("Scr.Core.Models.Review", null)
                         .WithMany("Children")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.ReviewCoding", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.LearningReview", null)
+                        .WithMany()
+                        .HasForeignKey("LearningReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

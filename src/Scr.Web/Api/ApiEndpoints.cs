@@ -35,6 +35,7 @@ public static class ApiEndpoints
         AgencyReportEndpoints.Map(api);
         PeopleEndpoints.Map(api);
         AnalysisEndpoints.Map(api);
+        CodingEndpoints.Map(api);
         ChronologyEndpoints.Map(api);
         GenogramEndpoints.Map(api);
     }

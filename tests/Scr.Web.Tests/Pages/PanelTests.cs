@@ -216,8 +216,8 @@ public class PanelTests : IAsyncLifetime
         (await officer.GetDocumentAsync(boardUrl)).QuerySelector(".govuk-notification-banner")!.TextContent.ShouldContain("sent to the National Panel");
         _world.Factory.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        // The Panel is told, reads the answer and accepts the decision.
-        (await _world.WithDbAsync(db => db.InboxItems.CountAsync(i => i.Link == url))).ShouldBe(2);
+        // The Panel is told, reads the answer and accepts the decision: each of its two members heard of the decision and of the answer.
+        (await _world.WithDbAsync(db => db.InboxItems.CountAsync(i => i.Link == url))).ShouldBe(4);
         var withAnswer = await panel.GetDocumentAsync(url);
         withAnswer.QuerySelector("[data-testid=messages]")!.TextContent.ShouldContain("A skin condition");
         withAnswer.QuerySelector("[data-testid=panel-state]")!.TextContent.ShouldBe("Questioned: the board has answered");

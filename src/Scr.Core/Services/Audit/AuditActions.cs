@@ -110,6 +110,9 @@ public static class AuditActions
     public const string LearningReviewsImported = "learning-reviews.imported";
     public const string LearningReviewsExported = "learning-reviews.exported";
     public const string LearningReviewsAnalysed = "learning-reviews.analysed";
+    public const string ReviewCodingSaved = "review-coding.saved";
+    public const string ReviewCodingSubmitted = "review-coding.submitted";
+    public const string ReviewCodingSettled = "review-coding.settled";
 
     // Chronology (issue 6; decision 0014).
     public const string ChronologyRead = "chronology.read";

@@ -27,7 +27,8 @@ public sealed record DemoSignIn(string Email, string Password, string Role, stri
 public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewService reviews, DecisionService decisions, PanelService panel,
     TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
     AgencyReportService agencyReports, People.PeopleService people, TimeProvider clock,
-    ChronologyReview.ChronologyService chronologies, Genogram.GenogramService genograms)
+    ChronologyReview.ChronologyService chronologies, Genogram.GenogramService genograms, Exchange.ExchangeService exchange,
+    Exchange.CodingService coding)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -68,6 +69,8 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
             ("agency.author@northbridge.example", "Helen Moss", Role.AgencyReviewAuthor, health),
             ("reviewer@northbridge.example", "Dr Alan Fenwick", Role.LeadReviewer, northbridge),
             ("panel@panel.example", "Ruth Ellery", Role.PanelMember, panel),
+            // A second Panel analyst, so a report can be coded twice, blind (decision 0016).
+            ("analyst@panel.example", "Imran Shaw", Role.PanelMember, panel),
             ("admin@scr.example", "Chris Dunmore", Role.SystemAdministrator, null),
             ("officer@eastmere.example", "Tom Heald", Role.BusinessUnitOfficer, eastmere),
             ("chair@eastmere.example", "Grace Lindqvist", Role.BoardChair, eastmere),
@@ -96,7 +99,35 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         {
             await CasesAsync(northbridge, eastmere, socialCare, health, police, education, eastmereCare, cancellationToken);
         }
+        if (!await db.LearningReviews.AnyAsync(cancellationToken))
+        {
+            await LearningRecordAsync(cancellationToken);
+        }
         return signIns;
+    }
+
+    /// <summary>
+    /// The learning record: six fictional reviews the demo boards sent, two coded once and one coded twice by the Panel's
+    /// two analysts, who differ on the genogram, for the Panel to settle (decision 0016). It ends the seed: the import starts
+    /// afresh with no entity tracked.
+    /// </summary>
+    private async Task LearningRecordAsync(CancellationToken cancellationToken)
+    {
+        string[] boards = ["eastmere", "northbridge"];
+        var sent = Scr.Core.Exchange.DemoExchange.Reviews(6, seed: 7)
+            .Select((r, i) => r with { Board = boards[i % 2], Reference = $"{boards[i % 2].ToUpperInvariant()}-LR-{i + 1:D2}" }).ToList();
+        using var file = new MemoryStream();
+        Scr.Core.Exchange.ExchangeWriter.Write(file, boards.Select(b => new Scr.Core.Exchange.ExchangeBoard(b)), sent);
+        file.Position = 0;
+        var panelMember = await PrincipalAsync("panel@panel.example");
+        var analyst = await PrincipalAsync("analyst@panel.example");
+        await exchange.ImportAsync(file, panelMember, Seeder, cancellationToken: cancellationToken);
+        var ids = await db.LearningReviews.AsNoTracking().OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).ToListAsync(cancellationToken);
+        Dictionary<string, string> Genogram(string answer) => new() { ["outline.genogram"] = answer };
+        await coding.SaveAsync(ids[0], new Dictionary<string, string>(), true, null, panelMember, Seeder, cancellationToken);
+        await coding.SaveAsync(ids[1], Genogram("partly"), true, null, analyst, Seeder, cancellationToken);
+        await coding.SaveAsync(ids[2], Genogram("yes"), true, null, panelMember, Seeder, cancellationToken);
+        await coding.SaveAsync(ids[2], Genogram("no"), true, null, analyst, Seeder, cancellationToken);
     }
 
     /// <summary>Adds fictional cases to the demo board in bulk (for load and benchmark runs).</summary>
