@@ -117,6 +117,21 @@ public sealed class ChronologyEntry
         Time = when.Time;
         Approximate = when.Approximate;
     }
+
+    /// <summary>Takes what another entry of the same agency says, keeping this one's agency and place (<see cref="Row"/>).</summary>
+    public void Rewrite(ChronologyEntry other)
+    {
+        SetWhen(other.When);
+        PractitionerRole = other.PractitionerRole;
+        ContactType = other.ContactType;
+        Present = other.Present;
+        ChildSeen = other.ChildSeen;
+        Wishes = other.Wishes;
+        WishesText = other.WishesText;
+        WhatHappened = other.WhatHappened;
+        DecisionOrAction = other.DecisionOrAction;
+        SourceDocument = other.SourceDocument;
+    }
 }
 
 /// <summary>

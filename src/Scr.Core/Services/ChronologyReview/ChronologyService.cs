@@ -231,20 +231,7 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
         var view = await reviews.LoadAsync(id, principal, tracking: true, cancellationToken);
         var review = view.Review;
         var (stored, agencyId) = await EditableEntryAsync(view, entryId, principal, tracking: true, cancellationToken);
-        var entry = Build(review, agencyId, cells, stored.Row);
-        stored.Date = entry.Date;
-        stored.Time = entry.Time;
-        stored.Precision = entry.Precision;
-        stored.Approximate = entry.Approximate;
-        stored.PractitionerRole = entry.PractitionerRole;
-        stored.ContactType = entry.ContactType;
-        stored.Present = entry.Present;
-        stored.ChildSeen = entry.ChildSeen;
-        stored.Wishes = entry.Wishes;
-        stored.WishesText = entry.WishesText;
-        stored.WhatHappened = entry.WhatHappened;
-        stored.DecisionOrAction = entry.DecisionOrAction;
-        stored.SourceDocument = entry.SourceDocument;
+        stored.Rewrite(Build(review, agencyId, cells, stored.Row));
         db.Entry(stored).Property<long>(ChronologyEntryMapping.WhenKey).CurrentValue = ChronologyOrder.WhenKey(stored);
         var version = review.ChangeChronologyEntry(agencyId);
         audit.Record(actor, AuditActions.ChronologyEntryChanged, review.BoardId, "review", id.ToString(),
