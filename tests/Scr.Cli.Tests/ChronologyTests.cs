@@ -215,4 +215,65 @@ public class ChronologyTests
         read.Entries.ShouldBeEmpty();
         File.Exists(sandbox.DatabasePath).ShouldBeFalse();
     }
+
+    /// <summary>The demo's review under way, which gathers chronologies (social care, health and education are involved).</summary>
+    private static async Task<string> WorkingCaseAsync(CliSandbox sandbox) =>
+        (await sandbox.TextAsync("select Reference from reviews where Summary like 'Young person died by suicide%'"))!;
+
+    [Fact]
+    public async Task Import_50000Rows_ShowsProgress_StoresANewVersion_Audited()
+    {
+        using var sandbox = new CliSandbox();
+        await sandbox.SeedAsync();
+        var reference = await WorkingCaseAsync(sandbox);
+        var path = Path.Combine(sandbox.Root, "education.csv");
+        using (var file = File.CreateText(path))
+        {
+            await file.WriteLineAsync(string.Join(",", ChronologyWriter.Header));
+            var start = new DateOnly(2020, 1, 1);
+            for (var i = 0; i < 50_000; i++)
+            {
+                var date = start.AddDays(i / 30);
+                await file.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{date:dd/MM/yyyy},{8 + i % 10:00}:{i % 4 * 15:00},No,,class teacher,Meeting,,{(i % 3 == 0 ? "Yes" : "No")},Not recorded,,Fictional lesson {i},,register"));
+            }
+        }
+
+        var result = await sandbox.SucceedAsync("chronology", "import", path, "--case", reference, "--agency", "northbridge-education",
+            "--as", "officer@northbridge.example");
+
+        result.Out.ShouldContain($"Imported 50,000 entries from {path} as version 1 of the agency's chronology on case {reference}.");
+        result.Error.ShouldContain("Reading and checking: 10% (");
+        result.Error.ShouldContain("Reading and checking: 100% (");
+        result.Error.ShouldContain("Saving the entries");
+        (await sandbox.CountAsync("select count(*) from chronology_entries e join organisations o on o.Id = e.AgencyId where o.Key = 'northbridge-education'"))
+            .ShouldBe(50_000);
+        (await sandbox.CountAsync("select count(*) from audit_entries where Action = 'chronology.imported' and UserName like 'cli:% as officer@northbridge.example'"))
+            .ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Import_BadRows_EachNamed_NothingStored_Exit2_AndAnAgencyOnlyItsOwn()
+    {
+        using var sandbox = new CliSandbox();
+        await sandbox.SeedAsync();
+        var reference = await WorkingCaseAsync(sandbox);
+        var before = await sandbox.CountAsync("select count(*) from chronology_entries");
+        var path = Path.Combine(sandbox.Root, "bad.csv");
+        await File.WriteAllTextAsync(path, string.Join(",", ChronologyWriter.Header) + "\n"
+            + "31/02/2024,,No,,social worker,Home visit,,Yes,Not recorded,,Visit,,\n"
+            + "01/03/2024,,No,,,Home visit,,Yes,Not recorded,,Visit,,\n", TestContext.Current.CancellationToken);
+
+        var refused = await sandbox.RunAsync("chronology", "import", path, "--case", reference, "--agency", "northbridge-csc", "--as", "agency.lead@northbridge.example");
+
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        refused.Error.ShouldContain("bad.csv: row 2, column 'Date': '31/02/2024'");
+        refused.Error.ShouldContain("bad.csv: row 3, column 'Practitioner role'");
+        refused.Error.ShouldContain("nothing was imported");
+        (await sandbox.CountAsync("select count(*) from chronology_entries")).ShouldBe(before);
+
+        var other = await sandbox.RunAsync("chronology", "import", path, "--case", reference, "--agency", "northbridge-health", "--as", "agency.lead@northbridge.example");
+        other.ExitCode.ShouldBe(2, other.ToString());
+        other.Error.ShouldContain("agency.lead@northbridge.example may not import this chronology");
+    }
 }

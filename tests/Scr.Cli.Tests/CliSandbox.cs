@@ -91,6 +91,15 @@ public sealed class CliSandbox : IDisposable
         return await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
+    public async Task<string?> TextAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
     public async Task<long> CountAsync(string sql)
     {
         await using var connection = new SqliteConnection(ConnectionString);

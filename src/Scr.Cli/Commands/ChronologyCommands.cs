@@ -26,6 +26,7 @@ public static class ChronologyCommands
             + "with its gaps, child-seen figures and discrepancies. No database is needed.");
         command.Subcommands.Add(Merge(cli));
         command.Subcommands.Add(Template(cli));
+        command.Subcommands.Add(ChronologyImportCommand.Create(cli));
         return command;
     }
 

@@ -83,7 +83,7 @@ public static class ChronologyEndpoints
         {
             await using var stream = file.OpenReadStream();
             var version = await service.ImportAsync(id, agencyId.Value, stream, format.Value, Path.GetFileName(file.FileName), await me.GetAsync(cancellationToken),
-                me.Actor, cancellationToken);
+                me.Actor, cancellationToken: cancellationToken);
             return TypedResults.Ok(new ChronologyImported(version.Number, version.EntryCount));
         }
         catch (ChronologyImportException e)

@@ -157,7 +157,7 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
     /// a stream.
     /// </summary>
     public async Task<AgencyChronologyVersion> ImportAsync(Guid id, Guid agencyId, Stream file, ChronologyFileFormat format, string? fileName,
-        Principal principal, Actor actor, CancellationToken cancellationToken = default)
+        Principal principal, Actor actor, IProgress<ChronologyReadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var review = (await reviews.LoadAsync(id, principal, tracking: true, cancellationToken)).Review;
         RequireEdit(principal, review, agencyId);
@@ -165,7 +165,7 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
         ChronologyReadResult read;
         try
         {
-            read = ChronologyReader.ReadAll(file, format, new ChronologyReadOptions { Agency = agencyName, MaxProblems = 500 });
+            read = ChronologyReader.ReadAll(file, format, new ChronologyReadOptions { Agency = agencyName, MaxProblems = 500, Progress = progress });
         }
         catch (InvalidDataException)
         {

@@ -218,7 +218,8 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
                 writer.Complete();
             }
             file.Position = 0;
-            await chronologies.ImportAsync(reviewId, agencies[a].Id, file, ChronologyFileFormat.Csv, $"{agencies[a].Key}-bulk.csv", officer, Seeder, cancellationToken);
+            await chronologies.ImportAsync(reviewId, agencies[a].Id, file, ChronologyFileFormat.Csv, $"{agencies[a].Key}-bulk.csv", officer, Seeder,
+                cancellationToken: cancellationToken);
             db.ChangeTracker.Clear();
             done += share;
             progress?.Report(done);
@@ -644,7 +645,8 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
                 writer.Complete();
             }
             file.Position = 0;
-            await chronologies.ImportAsync(working.Id, agency.Id, file, ChronologyFileFormat.Csv, $"{agency.Key}-chronology.csv", officer, Seeder, cancellationToken);
+            await chronologies.ImportAsync(working.Id, agency.Id, file, ChronologyFileFormat.Csv, $"{agency.Key}-chronology.csv", officer, Seeder,
+                cancellationToken: cancellationToken);
         }
         await chronologies.MarkEpisodeAsync(working.Id, new KeyPracticeEpisodeInput("Missing overnight and the strategy discussion",
             "The agencies' accounts of whether he was seen differ, and no one recorded what he wanted.", strategy.AddDays(-7), strategy.AddDays(7)),

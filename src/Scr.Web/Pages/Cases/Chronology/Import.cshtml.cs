@@ -73,7 +73,7 @@ public class ImportModel(CurrentUser me, ChronologyService chronologies) : PageM
         {
             await using var stream = Upload!.OpenReadStream();
             var version = await chronologies.ImportAsync(Id, agencyId!.Value, stream, format!.Value, Path.GetFileName(Upload.FileName), await me.GetAsync(),
-                me.Actor, cancellationToken);
+                me.Actor, cancellationToken: cancellationToken);
             TempData["Banner"] = $"{version.EntryCount.ToString("N0", CultureInfo.InvariantCulture)} entries imported as version {version.Number}.";
             return Redirect($"/cases/{Id}/chronology");
         }
