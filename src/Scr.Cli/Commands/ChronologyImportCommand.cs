@@ -22,10 +22,19 @@ public static class ChronologyImportCommand
     {
         var file = new Argument<string>("FILE") { Description = "The agency's chronology, .csv or .xlsx, in the template's columns" };
         var reference = new Option<string>("--case") { Description = "The case's reference, as NORTHBRIDGE-2026-003", HelpName = "reference", Required = true };
-        var agency = new Option<string>("--agency") { Description = "The agency whose chronology it is (its key, as 'scr orgs list' shows)", HelpName = "key",
-            Required = true };
-        var person = new Option<string>("--as") { Description = "Who imports it: the business unit officer or a person of the agency (their email); "
-            + "the import is theirs, with their rights, and audited as the command line acting for them", HelpName = "email", Required = true };
+        var agency = new Option<string>("--agency")
+        {
+            Description = "The agency whose chronology it is (its key, as 'scr orgs list' shows)",
+            HelpName = "key",
+            Required = true
+        };
+        var person = new Option<string>("--as")
+        {
+            Description = "Who imports it: the business unit officer or a person of the agency (their email); "
+            + "the import is theirs, with their rights, and audited as the command line acting for them",
+            HelpName = "email",
+            Required = true
+        };
         var command = new Command("import", "Import an agency's chronology file into a case, as the site's import does: every row is checked, "
             + "and if any has a problem each is printed as \"FILE: row N, column 'X': message\", nothing is stored and the exit code is 2; "
             + "otherwise the entries become a new version of the agency's chronology (earlier versions are kept). Progress is shown as the "
