@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Scr.Core.Models;
 using Scr.Core.Rules;
+using Scr.Core.Rules.Chronology;
 
 namespace Scr.Web.Charts;
 
@@ -22,11 +23,15 @@ public static class ChronologySwimlane
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    public static string Render(IReadOnlyList<string> agencies, IReadOnlyList<ChronologyEntry> entries, string title, string idPrefix = "swimlane")
+    public static string Render(IReadOnlyList<string> agencies, IReadOnlyList<ChronologyEntry> entries, string title, string idPrefix = "swimlane") =>
+        Render(agencies, ChronologyTimeline.Days(entries), title, idPrefix);
+
+    /// <summary>The swimlane of entries reduced to days per agency: one mark of each kind (seen, not seen, not recorded) a day.</summary>
+    public static string Render(IReadOnlyList<string> agencies, IReadOnlyList<ChronologyDay> days, string title, string idPrefix = "swimlane")
     {
-        var lanes = agencies.Union(entries.Select(e => e.Agency), StringComparer.OrdinalIgnoreCase).ToList();
-        var first = entries.Count == 0 ? DateOnly.MinValue : entries.Min(e => e.Date);
-        var last = entries.Count == 0 ? DateOnly.MinValue : entries.Max(e => e.Date);
+        var lanes = agencies.Union(days.Select(e => e.Agency), StringComparer.OrdinalIgnoreCase).ToList();
+        var first = days.Count == 0 ? DateOnly.MinValue : days.Min(e => e.Date);
+        var last = days.Count == 0 ? DateOnly.MinValue : days.Max(e => e.Date);
         var span = Math.Max(1, last.DayNumber - first.DayNumber);
         double X(DateOnly date) => LabelWidth + (date.DayNumber - first.DayNumber) * PlotWidth / span;
         var width = LabelWidth + PlotWidth + 30;
@@ -41,9 +46,9 @@ public static class ChronologySwimlane
             new XAttribute("class", "app-swimlane"),
             new XAttribute("font-family", "arial, sans-serif"),
             new XElement(Svg + "title", new XAttribute("id", $"{idPrefix}-title"), title),
-            new XElement(Svg + "desc", new XAttribute("id", $"{idPrefix}-desc"), Description(lanes, entries, first, last)),
+            new XElement(Svg + "desc", new XAttribute("id", $"{idPrefix}-desc"), Description(lanes, days, first, last)),
             new XElement(Svg + "rect", new XAttribute("width", N(width)), new XAttribute("height", N(height)), new XAttribute("fill", "#ffffff")));
-        if (entries.Count > 0)
+        if (days.Count > 0)
         {
             svg.Add(Text(LabelWidth, 18, Labels.Date(first), "start"), Text(LabelWidth + PlotWidth, 18, Labels.Date(last), "end"));
         }
@@ -54,9 +59,15 @@ public static class ChronologySwimlane
                 new XElement(Svg + "line", new XAttribute("x1", N(LabelWidth)), new XAttribute("x2", N(LabelWidth + PlotWidth)),
                     new XAttribute("y1", N(y)), new XAttribute("y2", N(y)), new XAttribute("stroke", "#b1b4b6")),
                 Text(8, y + 5, lanes[i].Length > 26 ? lanes[i][..25] + "…" : lanes[i], "start"));
-            foreach (var entry in entries.Where(e => string.Equals(e.Agency, lanes[i], StringComparison.OrdinalIgnoreCase)))
+            foreach (var day in days.Where(e => string.Equals(e.Agency, lanes[i], StringComparison.OrdinalIgnoreCase)))
             {
-                lane.Add(Mark(X(entry.Date), y, entry.ChildSeen));
+                foreach (var (count, seen) in new[] { (day.NotRecorded, ChildSeen.NotRecorded), (day.NotSeen, ChildSeen.No), (day.Seen, ChildSeen.Yes) })
+                {
+                    if (count > 0)
+                    {
+                        lane.Add(Mark(X(day.Date), y, seen));
+                    }
+                }
             }
             svg.Add(lane);
         }
@@ -81,17 +92,18 @@ public static class ChronologySwimlane
         new(Svg + "text", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("font-size", "13"), new XAttribute("fill", Ink),
             new XAttribute("text-anchor", anchor), text);
 
-    private static string Description(IReadOnlyList<string> lanes, IReadOnlyList<ChronologyEntry> entries, DateOnly first, DateOnly last)
+    private static string Description(IReadOnlyList<string> lanes, IReadOnlyList<ChronologyDay> days, DateOnly first, DateOnly last)
     {
-        if (entries.Count == 0)
+        if (days.Count == 0)
         {
             return "No entries to show.";
         }
         var perAgency = lanes.Select(lane =>
         {
-            var own = entries.Where(e => string.Equals(e.Agency, lane, StringComparison.OrdinalIgnoreCase)).ToList();
-            return $"{lane}: {own.Count} {(own.Count == 1 ? "entry" : "entries")}, the child seen at {own.Count(e => e.ChildSeen == ChildSeen.Yes)}, "
-                + $"not seen at {own.Count(e => e.ChildSeen == ChildSeen.No)}, not recorded at {own.Count(e => e.ChildSeen == ChildSeen.NotRecorded)}";
+            var own = days.Where(e => string.Equals(e.Agency, lane, StringComparison.OrdinalIgnoreCase)).ToList();
+            var count = own.Sum(d => d.Entries);
+            return $"{lane}: {count} {(count == 1 ? "entry" : "entries")}, the child seen at {own.Sum(d => d.Seen)}, "
+                + $"not seen at {own.Sum(d => d.NotSeen)}, not recorded at {own.Sum(d => d.NotRecorded)}";
         });
         return $"One lane per agency from {Labels.Date(first)} to {Labels.Date(last)}. " + string.Join("; ", perAgency) + ".";
     }

@@ -49,6 +49,9 @@ public sealed class ChronologyPagesTests : IAsyncLifetime
 
         var notSeen = await officer.GetDocumentAsync($"/cases/{working.Id}/chronology?seen=No");
         notSeen.QuerySelectorAll("[data-testid=entry]").Select(e => e.QuerySelectorAll("td")[4].TextContent).ShouldAllBe(t => t.StartsWith("No"));
+        var swimlane = notSeen.QuerySelector("[data-testid=swimlane] svg desc")!.TextContent;
+        swimlane.ShouldContain("Northbridge Children's Social Care: 24 entries", customMessage: "the swimlane draws every entry, whatever the filter");
+        swimlane.ShouldContain("Northbridge and Fellside Health Trust: 24 entries");
 
         var lead = await _world.SignInAsync(SocialCareLead);
         var own = await lead.GetDocumentAsync($"/cases/{working.Id}/chronology");

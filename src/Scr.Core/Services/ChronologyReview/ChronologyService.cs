@@ -18,8 +18,9 @@ public sealed record ChronologyFilter(Guid? AgencyId = null, DateOnly? From = nu
     public const int MaxPageSize = 500;
 }
 
-/// <summary>The analysis panels: gaps, the child seen and heard per agency, discrepancies between agencies.</summary>
-public sealed record ChronologyAnalysis(int GapThresholdDays, ChronologyGapReport Gaps, ChildVoiceReport ChildVoice, IReadOnlyList<ChronologyDiscrepancy> Discrepancies);
+/// <summary>The analysis panels: gaps, the child seen and heard per agency, discrepancies between agencies, and every entry by agency and day for the swimlane.</summary>
+public sealed record ChronologyAnalysis(int GapThresholdDays, ChronologyGapReport Gaps, ChildVoiceReport ChildVoice, IReadOnlyList<ChronologyDiscrepancy> Discrepancies,
+    IReadOnlyList<ChronologyDay> Timeline);
 
 /// <summary>
 /// One page of the integrated chronology as one person may see it: the agencies they see (all, or their own before the
@@ -125,7 +126,7 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
                 }).ToListAsync(cancellationToken);
                 return new ChronologyAnalysis(threshold,
                     ChronologyGapFinder.Find(all, new ChronologyGapOptions(threshold, terms?.PeriodFrom, terms?.PeriodTo, names)),
-                    ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all));
+                    ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all), ChronologyTimeline.Days(all));
             });
         }
         await audit.RecordNowAsync(actor, AuditActions.ChronologyRead, review.BoardId, "review", id.ToString(),

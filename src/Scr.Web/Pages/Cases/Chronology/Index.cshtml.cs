@@ -144,8 +144,11 @@ public class IndexModel(CurrentUser me, ChronologyService chronologies) : PageMo
         var principal = await me.GetAsync();
         View = await chronologies.GetAsync(Id, new ChronologyFilter(Agency, from, to, Contact, Seen, Episode, PageNumber), principal, me.Actor,
             gapThresholdDays: Gap);
-        Swimlane = ChronologySwimlane.Render(View.Agencies.Select(a => a.AgencyName).ToList(), View.Groups.SelectMany(g => g.Entries).ToList(),
-            $"Swimlane of the entries on this page, case {Review.Reference}");
+        // The whole chronology the person sees, whatever the filters and the page: the kept analysis has it by agency and day.
+        var names = View.Agencies.Select(a => a.AgencyName).ToList();
+        Swimlane = View.Analysis is { } analysis
+            ? ChronologySwimlane.Render(names, analysis.Timeline, $"Swimlane of every entry, case {Review.Reference}")
+            : ChronologySwimlane.Render(names, View.Groups.SelectMany(g => g.Entries).ToList(), $"Swimlane of the entries on this page, case {Review.Reference}");
     }
 
     public async Task<IActionResult> OnPostShareAsync()
