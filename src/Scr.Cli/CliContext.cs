@@ -56,6 +56,10 @@ public sealed class CliContext
     /// <summary>Spectre.Console over <see cref="Out"/>, for tables and progress; made when first used (commands that do not use it start faster).</summary>
     public IAnsiConsole Console => _console.Value;
 
+    /// <summary>The progress bars of long commands on a terminal: what is being done, the bar, the percentage and the time left.</summary>
+    public Progress ProgressBars() =>
+        Console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
+
     /// <summary>True when standard output is a terminal (progress bars and colour); false when redirected or captured.</summary>
     public bool Interactive { get; }
 

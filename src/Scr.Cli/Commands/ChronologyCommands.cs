@@ -196,9 +196,7 @@ public static class ChronologyCommands
         var merge = () => ChronologyFileMerge.MergeFiles(sources, outputPath, options, cancellationToken);
         if (cli.Interactive && total >= ProgressFromBytes)
         {
-            cli.Console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
+            cli.ProgressBars().Start(context =>
                 {
                     var task = context.AddTask($"Merging {inputs.Count:N0} file{(inputs.Count == 1 ? "" : "s")}", maxValue: total);
                     options = options with
@@ -216,7 +214,7 @@ public static class ChronologyCommands
         else if (total >= ProgressFromBytes)
         {
             // Redirected: a line on standard error at every tenth, so a log shows that it is moving.
-            var shown = -1;
+            var tenths = new Tenths();
             var pass = 1;
             options = options with
             {
@@ -225,14 +223,12 @@ public static class ChronologyCommands
                     if (p.Pass != pass)
                     {
                         pass = p.Pass;
-                        shown = -1;
+                        tenths.Restart();
                         cli.Error.WriteLine("A file is not in date order: reading them all again, to sort in memory.");
                     }
-                    var tenth = p.TotalBytes > 0 ? (int)(p.Bytes * 10 / p.TotalBytes) : 0;
-                    if (tenth > shown)
+                    if (tenths.Reached(p.Bytes, p.TotalBytes, out var percent))
                     {
-                        shown = tenth;
-                        cli.Error.WriteLine($"Reading: {tenth * 10}% ({p.Rows:N0} rows)");
+                        cli.Error.WriteLine($"Reading: {percent}% ({p.Rows:N0} rows)");
                     }
                 }),
             };

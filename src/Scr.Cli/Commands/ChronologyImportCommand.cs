@@ -79,9 +79,7 @@ public static class ChronologyImportCommand
             await using var stream = File.OpenRead(path);
             if (cli.Interactive)
             {
-                version = await cli.Console.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .StartAsync(async context =>
+                version = await cli.ProgressBars().StartAsync(async context =>
                     {
                         var task = context.AddTask("Reading and checking", maxValue: Math.Max(1, total));
                         var saved = await service.ImportAsync(reviewId, agencyId, stream, format, Path.GetFileName(path), principal, actor,
@@ -97,16 +95,14 @@ public static class ChronologyImportCommand
             else
             {
                 // Redirected: a line on standard error at every tenth of the file, then one when saving starts.
-                var shown = -1;
+                var tenths = new Tenths();
                 version = await service.ImportAsync(reviewId, agencyId, stream, format, Path.GetFileName(path), principal, actor,
                     new InlineProgress<ChronologyReadProgress>(p =>
                     {
-                        var tenth = p.TotalBytes > 0 ? (int)(p.Bytes * 10 / p.TotalBytes) : 0;
-                        if (tenth > shown)
+                        if (tenths.Reached(p.Bytes, p.TotalBytes, out var percent))
                         {
-                            shown = tenth;
-                            cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reading and checking: {tenth * 10}% ({p.Rows:N0} rows)"));
-                            if (tenth == 10)
+                            cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reading and checking: {percent}% ({p.Rows:N0} rows)"));
+                            if (percent == 100)
                             {
                                 cli.Error.WriteLine("Saving the entries");
                             }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Scr.Cli.Infrastructure;
 using Scr.Core.Services.Demo;
-using Spectre.Console;
 
 namespace Scr.Cli.Commands;
 
@@ -61,9 +60,7 @@ public static class DemoBulkCasesCommand
         string done = "";
         if (cli.Interactive)
         {
-            await cli.Console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
+            await cli.ProgressBars().StartAsync(async context =>
                 {
                     var task = context.AddTask($"Adding {count:N0} {what}", maxValue: count);
                     done = await add(services, new InlineProgress<int>(added => task.Value = added));
