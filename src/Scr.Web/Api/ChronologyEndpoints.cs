@@ -95,10 +95,9 @@ public static class ChronologyEndpoints
     private static async Task<Ok<ChronologyAnalysisDetail>> Analysis(Guid id, int? gapDays, CurrentUser me, ChronologyService service,
         CancellationToken cancellationToken)
     {
-        var view = await service.GetAsync(id, new ChronologyFilter(PageSize: 1), await me.GetAsync(cancellationToken), me.Actor,
-            gapThresholdDays: gapDays ?? ChronologyGapOptions.DefaultThresholdDays, cancellationToken: cancellationToken);
-        var analysis = view.Analysis!;
-        return TypedResults.Ok(new ChronologyAnalysisDetail(analysis.GapThresholdDays, view.SeesAll,
+        var (analysis, seesAll) = await service.GetAnalysisAsync(id, await me.GetAsync(cancellationToken), me.Actor,
+            gapDays ?? ChronologyGapOptions.DefaultThresholdDays, cancellationToken);
+        return TypedResults.Ok(new ChronologyAnalysisDetail(analysis.GapThresholdDays, seesAll,
             analysis.Gaps.Overall.Concat(analysis.Gaps.ByAgency).Select(g => new ChronologyGapDetail(g.Agency, g.From, g.To, g.Days)).ToList(),
             analysis.ChildVoice.Total, analysis.ChildVoice.ByAgency.Select(a => new AgencyChildVoiceDetail(a.Agency, a.Counts)).ToList(),
             analysis.Discrepancies.Select(d => new ChronologyDiscrepancyDetail(d.Kind, d.Date, d.Entry.Agency, d.OtherAgency, d.Description)).ToList()));

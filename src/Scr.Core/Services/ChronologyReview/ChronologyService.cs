@@ -72,20 +72,13 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
     public async Task<ChronologyView> GetAsync(Guid id, ChronologyFilter filter, Principal principal, Actor actor, bool withAnalysis = true,
         int gapThresholdDays = ChronologyGapOptions.DefaultThresholdDays, CancellationToken cancellationToken = default)
     {
-        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var (view, visible, agencies) = await VisibleAsync(id, principal, cancellationToken);
         var review = view.Review;
-        if (!ReviewAccessRules.MaySeeChronology(principal, view.Access, review))
-        {
-            throw new ForbiddenException("Only the board, the review team and the agencies involved see the chronology.");
-        }
         filter = filter with
         {
             Page = Math.Max(1, filter.Page),
             PageSize = Math.Clamp(filter.PageSize, 1, ChronologyFilter.MaxPageSize),
         };
-        var visible = ReviewAccessRules.ChronologyAgenciesVisibleTo(principal, view.Access, review);
-        var agencies = review.Chronologies.Where(c => visible is null || visible.Contains(c.AgencyId))
-            .OrderBy(c => c.AgencyName, StringComparer.OrdinalIgnoreCase).ToList();
         var current = agencies.Select(c => c.Current?.Id).OfType<Guid>().ToList();
 
         var query = Filtered(Current(id, current), filter, review);
@@ -100,35 +93,7 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
             keys[row.Entry] = new ChronologyEntryKey(row.Id, row.AgencyId);
         }
 
-        ChronologyAnalysis? analysis = null;
-        if (withAnalysis)
-        {
-            var threshold = Math.Clamp(gapThresholdDays, 1, 3650);
-            var terms = review.SignedOffTerms;
-            var names = agencies.Select(a => a.AgencyName).ToList();
-            var key = string.Join('|', [id.ToString(), threshold.ToString(CultureInfo.InvariantCulture), $"{terms?.PeriodFrom:yyyy-MM-dd}",
-                $"{terms?.PeriodTo:yyyy-MM-dd}", .. agencies.Select(a => $"{a.AgencyId}:{a.AgencyName}:{a.Current?.Id}:{a.Current?.EntryCount}:{a.Current?.Revision}")]);
-            analysis = await analyses.GetOrAddAsync(key, async () =>
-            {
-                // Only what the analysis reads: the long texts of 10,000 entries would be read for nothing.
-                var all = await Ordered(Current(id, current)).Select(e => new ChronologyEntry
-                {
-                    Date = e.Date,
-                    Time = e.Time,
-                    Precision = e.Precision,
-                    Approximate = e.Approximate,
-                    Agency = e.Agency,
-                    ContactType = e.ContactType,
-                    ChildSeen = e.ChildSeen,
-                    Wishes = e.Wishes,
-                    Present = e.Present,
-                    Row = e.Row,
-                }).ToListAsync(cancellationToken);
-                return new ChronologyAnalysis(threshold,
-                    ChronologyGapFinder.Find(all, new ChronologyGapOptions(threshold, terms?.PeriodFrom, terms?.PeriodTo, names)),
-                    ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all), ChronologyTimeline.Days(all));
-            });
-        }
+        var analysis = withAnalysis ? await AnalyseAsync(review, agencies, gapThresholdDays, cancellationToken) : null;
         await audit.RecordNowAsync(actor, AuditActions.ChronologyRead, review.BoardId, "review", id.ToString(),
             $"agencies={(visible is null ? "all" : string.Join(',', visible))}; page={filter.Page}; entries={page.Count}/{total}", cancellationToken);
         return new ChronologyView(view, filter, agencies, visible is null, ChronologyMerge.Groups(page).ToList(), total, analysis,
@@ -137,6 +102,66 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
         {
             EntryKeys = keys,
         };
+    }
+
+    /// <summary>The analysis alone, over the entries the person may see (every agency's, or their own before sharing). The read is audited.</summary>
+    public async Task<(ChronologyAnalysis Analysis, bool SeesAll)> GetAnalysisAsync(Guid id, Principal principal, Actor actor,
+        int gapThresholdDays = ChronologyGapOptions.DefaultThresholdDays, CancellationToken cancellationToken = default)
+    {
+        var (view, visible, agencies) = await VisibleAsync(id, principal, cancellationToken);
+        var analysis = await AnalyseAsync(view.Review, agencies, gapThresholdDays, cancellationToken);
+        await audit.RecordNowAsync(actor, AuditActions.ChronologyRead, view.Review.BoardId, "review", id.ToString(),
+            $"agencies={(visible is null ? "all" : string.Join(',', visible))}; analysis", cancellationToken);
+        return (analysis, visible is null);
+    }
+
+    /// <summary>The case for a reader of its chronology: the agencies whose entries they see (null: every agency's), those agencies' chronologies by name.</summary>
+    private async Task<(ReviewView View, IReadOnlyList<Guid>? Visible, IReadOnlyList<AgencyChronology> Agencies)> VisibleAsync(Guid id, Principal principal,
+        CancellationToken cancellationToken)
+    {
+        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        if (!ReviewAccessRules.MaySeeChronology(principal, view.Access, view.Review))
+        {
+            throw new ForbiddenException("Only the board, the review team and the agencies involved see the chronology.");
+        }
+        var visible = ReviewAccessRules.ChronologyAgenciesVisibleTo(principal, view.Access, view.Review);
+        var agencies = view.Review.Chronologies.Where(c => visible is null || visible.Contains(c.AgencyId))
+            .OrderBy(c => c.AgencyName, StringComparer.OrdinalIgnoreCase).ToList();
+        return (view, visible, agencies);
+    }
+
+    /// <summary>
+    /// The analysis of the agencies' current entries, kept by what it is computed from (<see cref="ChronologyAnalysisCache"/>):
+    /// computed again only when an agency's current version, its entries, the threshold or the period change.
+    /// </summary>
+    private Task<ChronologyAnalysis> AnalyseAsync(Review review, IReadOnlyList<AgencyChronology> agencies, int gapThresholdDays,
+        CancellationToken cancellationToken)
+    {
+        var threshold = Math.Clamp(gapThresholdDays, 1, 3650);
+        var terms = review.SignedOffTerms;
+        var current = agencies.Select(c => c.Current?.Id).OfType<Guid>().ToList();
+        var key = string.Join('|', [review.Id.ToString(), threshold.ToString(CultureInfo.InvariantCulture), $"{terms?.PeriodFrom:yyyy-MM-dd}",
+            $"{terms?.PeriodTo:yyyy-MM-dd}", .. agencies.Select(a => $"{a.AgencyId}:{a.AgencyName}:{a.Current?.Id}:{a.Current?.EntryCount}:{a.Current?.Revision}")]);
+        return analyses.GetOrAddAsync(key, async () =>
+        {
+            // Only what the analysis reads: the long texts of 10,000 entries would be read for nothing.
+            var all = await Ordered(Current(review.Id, current)).Select(e => new ChronologyEntry
+            {
+                Date = e.Date,
+                Time = e.Time,
+                Precision = e.Precision,
+                Approximate = e.Approximate,
+                Agency = e.Agency,
+                ContactType = e.ContactType,
+                ChildSeen = e.ChildSeen,
+                Wishes = e.Wishes,
+                Present = e.Present,
+                Row = e.Row,
+            }).ToListAsync(cancellationToken);
+            return new ChronologyAnalysis(threshold,
+                ChronologyGapFinder.Find(all, new ChronologyGapOptions(threshold, terms?.PeriodFrom, terms?.PeriodTo, agencies.Select(a => a.AgencyName).ToList())),
+                ChildVoiceCounter.Count(all), ChronologyDiscrepancyFinder.Find(all), ChronologyTimeline.Days(all));
+        });
     }
 
     /// <summary>The case as loaded for a form: refused to anyone who may not change any agency's chronology.</summary>
