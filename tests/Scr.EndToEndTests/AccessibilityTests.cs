@@ -72,7 +72,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         if (await cases.CountAsync() > 0)
         {
             await cases.First.ClickAsync();
-            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.ArriveAsync(NotifyForm.CasePage());
             await page.AssertAccessibleAsync();
         }
 
@@ -109,9 +109,9 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await VisitAsync(page, "/cases");
             await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("2\\. Proportionality") })
                 .GetByRole(AriaRole.Link).First.ClickAsync();
-            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.ArriveAsync(NotifyForm.CasePage());
             await page.GetByTestId("manage-team").ClickAsync();
-            await page.WaitForURLAsync("**/team");
+            await page.ArriveAsync("**/team");
             await Expect(page.GetByTestId("team")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
         }
@@ -122,13 +122,13 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await VisitAsync(page, "/cases");
             await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("1\\. Identification") })
                 .GetByRole(AriaRole.Link).First.ClickAsync();
-            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.ArriveAsync(NotifyForm.CasePage());
             await page.GetByTestId("communications-link").ClickAsync();
-            await page.WaitForURLAsync("**/communications");
+            await page.ArriveAsync("**/communications");
             await Expect(page.GetByTestId("communications")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             await page.GetByTestId("record-communication").ClickAsync();
-            await page.WaitForURLAsync("**/communications/record");
+            await page.ArriveAsync("**/communications/record");
             await page.AssertAccessibleAsync();
             await page.GetByTestId("record").ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
@@ -140,9 +140,9 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             // A case's documents: the upload form, its error state, and the list with a document.
             await VisitAsync(page, "/cases");
             await cases.First.ClickAsync();
-            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.ArriveAsync(NotifyForm.CasePage());
             await page.GetByTestId("documents-link").ClickAsync();
-            await page.WaitForURLAsync("**/documents");
+            await page.ArriveAsync("**/documents");
             await page.AssertAccessibleAsync();
             await page.GetByTestId("add-document").ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
@@ -167,7 +167,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await Expect(page.GetByTestId("panel-decisions")).ToBeVisibleAsync();
             await page.GetByTestId("decisions").GetByRole(AriaRole.Row).Filter(new() { HasText = "Not yet considered" })
                 .GetByTestId("decision-link").First.ClickAsync();
-            await page.WaitForURLAsync("**/panel/decisions/*");
+            await page.ArriveAsync("**/panel/decisions/*");
             await page.AssertAccessibleAsync();
             await page.GetByTestId("respond").ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
@@ -181,9 +181,9 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await VisitAsync(page, "/cases");
             await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "Not initiated" })
                 .GetByRole(AriaRole.Link).First.ClickAsync();
-            await page.WaitForURLAsync(NotifyForm.CasePage());
+            await page.ArriveAsync(NotifyForm.CasePage());
             await page.GetByTestId("panel-link").ClickAsync();
-            await page.WaitForURLAsync("**/panel");
+            await page.ArriveAsync("**/panel");
             await Expect(page.GetByTestId("answer-form")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             if (email == "chair@northbridge.example")
@@ -213,22 +213,22 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         {
             // A review's timetable, one of its parallel processes, and the timetable's forms in their error states.
             await page.GetByTestId("timetable").GetByRole(AriaRole.Link).First.ClickAsync();
-            await page.WaitForURLAsync("**/timetable");
+            await page.ArriveAsync("**/timetable");
             await Expect(page.GetByTestId("milestones")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             var timetable = page.Url;
             await page.GetByTestId("open-process").First.ClickAsync();
-            await page.WaitForURLAsync("**/timetable/processes/*");
+            await page.ArriveAsync("**/timetable/processes/*");
             await page.AssertAccessibleAsync();
             await page.GetByTestId("add-constraint").ClickAsync();
-            await page.WaitForURLAsync("**/constraints/new");
+            await page.ArriveAsync("**/constraints/new");
             await page.AssertAccessibleAsync();
             await page.GetByTestId("save-constraint").ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
             await page.AssertAccessibleAsync();
             await page.GotoAsync(timetable);
             await page.GetByTestId("propose").First.ClickAsync();
-            await page.WaitForURLAsync("**/change");
+            await page.ArriveAsync("**/change");
             await page.GetByTestId("propose-change").ClickAsync();
             await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
             await page.AssertAccessibleAsync();
@@ -245,7 +245,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
             await VisitAsync(page, "/timetable");
             await page.GetByTestId("timetable").GetByRole(AriaRole.Row).Filter(new() { HasText = "agreed; the rules gave" })
                 .GetByRole(AriaRole.Link).First.ClickAsync();
-            await page.WaitForURLAsync("**/timetable");
+            await page.ArriveAsync("**/timetable");
             await Expect(page.GetByTestId("changes")).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
         }
@@ -281,7 +281,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(officer, "/cases");
         await officer.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex("2\\. Proportionality") })
             .GetByRole(AriaRole.Link).First.ClickAsync();
-        await officer.WaitForURLAsync(NotifyForm.CasePage());
+        await officer.ArriveAsync(NotifyForm.CasePage());
         var caseUrl = new Uri(officer.Url).AbsolutePath;
         await VisitAsync(officer, caseUrl + "/team");
         await Expect(officer.GetByTestId("conflicts")).ToBeVisibleAsync();
@@ -295,7 +295,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(officer, "/reviewers");
         await Expect(officer.GetByTestId("reviewers")).ToBeVisibleAsync();
         await officer.GetByTestId("reviewers").GetByRole(AriaRole.Link, new() { Name = "Dr Alan Fenwick" }).ClickAsync();
-        await officer.WaitForURLAsync("**/reviewers/*");
+        await officer.ArriveAsync("**/reviewers/*");
         await Expect(officer.GetByTestId("training")).ToBeVisibleAsync();
         await officer.AssertAccessibleAsync();
         await VisitAsync(officer, "/reviewers/mentoring");
@@ -310,7 +310,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         await SignInAsync(chair, "chair@northbridge.example", checkSignInPages: false);
         await VisitAsync(chair, caseUrl + "/team");
         await chair.GetByTestId("record-exception").First.ClickAsync();
-        await chair.WaitForURLAsync("**/team/exception/*");
+        await chair.ArriveAsync("**/team/exception/*");
         await chair.AssertAccessibleAsync();
         await chair.GetByTestId("record-exception-submit").ClickAsync();
         await Expect(chair.Locator(summary)).ToBeFocusedAsync();
@@ -346,7 +346,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         await SignInAsync(peer, "chair@eastmere.example", checkSignInPages: false);
         await VisitAsync(peer, "/messages");
         await peer.GetByTestId("message").Filter(new() { HasText = "A chair asks you to peer-review a decision" }).GetByTestId("open-message").ClickAsync();
-        await peer.WaitForURLAsync("**/peer-reviews/*");
+        await peer.ArriveAsync("**/peer-reviews/*");
         await Expect(peer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Peer review of a decision");
         await peer.AssertAccessibleAsync();
         await peer.GetByTestId("send-peer-response").ClickAsync();
@@ -360,7 +360,7 @@ public sealed class AccessibilityTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(page, "/cases");
         await page.GetByTestId("case-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "1. Identification" }).Filter(new() { HasNotText = "Not initiated" })
             .GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.ArriveAsync(NotifyForm.CasePage());
         await page.AssertAccessibleAsync();
         return new Uri(page.Url).AbsolutePath;
     }

@@ -49,12 +49,6 @@ public abstract class BrowserTest(HostFixture host) : IAsyncLifetime
         await page.AssertAccessibleAsync();
     }
 
-    /// <summary>
-    /// A page is reached once its document has loaded: waiting for the load event too (images, fonts) sometimes timed out on
-    /// a busy machine with the page already drawn, and every later step waits for what it needs.
-    /// </summary>
-    protected static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     /// <summary>The site's date today.</summary>
     protected DateOnly Today => DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
 
@@ -79,14 +73,14 @@ public abstract class BrowserTest(HostFixture host) : IAsyncLifetime
         await page.GetByTestId("email").FillAsync(email);
         await page.GetByTestId("password").FillAsync(signIn.Password);
         await page.GetByTestId("continue").ClickAsync();
-        await page.WaitForURLAsync("**/sign-in/code**", Arrived);
+        await page.ArriveAsync("**/sign-in/code**");
         if (checkSignInPages)
         {
             await page.AssertAccessibleAsync();
         }
         await page.GetByTestId("code").FillAsync(CurrentCode(email));
         await page.GetByTestId("continue").ClickAsync();
-        await page.WaitForURLAsync(host.BaseUrl + "/", Arrived);
+        await page.ArriveAsync(host.BaseUrl + "/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your dashboard");
         await page.AssertAccessibleAsync();
     }
@@ -94,7 +88,7 @@ public abstract class BrowserTest(HostFixture host) : IAsyncLifetime
     protected static async Task SignOutAsync(IPage page)
     {
         await page.GetByTestId("sign-out").First.ClickAsync();
-        await page.WaitForURLAsync("**/signed-out", Arrived);
+        await page.ArriveAsync("**/signed-out");
         await page.AssertAccessibleAsync();
     }
 

@@ -90,11 +90,11 @@ public sealed class ChronologyJourneyTests(HostFixture host) : BrowserTest(host)
     {
         await VisitAsync(page, chronology);
         await page.GetByTestId("import").ClickAsync();
-        await page.WaitForURLAsync("**/chronology/import", Arrived);
+        await page.ArriveAsync("**/chronology/import");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Upload the chronology file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = mimeType, Buffer = content });
         await page.GetByTestId("import").ClickAsync();
-        await page.WaitForURLAsync("**" + chronology, Arrived);
+        await page.ArriveAsync("**" + chronology);
         await Expect(page.GetByTestId("banner")).ToContainTextAsync("imported");
     }
 
@@ -140,7 +140,7 @@ public sealed class ChronologyJourneyTests(HostFixture host) : BrowserTest(host)
                 await officer.AssertAccessibleAsync();
                 continue;
             }
-            await officer.WaitForURLAsync("**" + chronology, Arrived);
+            await officer.ArriveAsync("**" + chronology);
             await Expect(officer.GetByTestId("banner")).ToContainTextAsync("The entry has been added.");
         }
         await Expect(officer.GetByTestId("entry-count")).ToHaveTextAsync("16 entries");
@@ -152,7 +152,7 @@ public sealed class ChronologyJourneyTests(HostFixture host) : BrowserTest(host)
         await reviewer.AssertAccessibleAsync();
         await reviewer.Locator("select[name=seen]").SelectOptionAsync("No");
         await reviewer.GetByTestId("filter").ClickAsync();
-        await reviewer.WaitForURLAsync("**seen=No**", Arrived);
+        await reviewer.ArriveAsync("**seen=No**");
         var seen = await reviewer.GetByTestId("entry").Locator("td:nth-child(5)").AllInnerTextsAsync();
         seen.Count.ShouldBe(4, "social care's three calls and its strategy discussion");
         seen.ShouldAllBe(text => text.StartsWith("No"));
@@ -177,7 +177,7 @@ public sealed class ChronologyJourneyTests(HostFixture host) : BrowserTest(host)
         await reviewer.GetByTestId("mark").ClickAsync();
         await Expect(reviewer.GetByTestId("banner")).ToContainTextAsync("The key practice episode is marked.");
         await reviewer.GetByTestId("episode").Filter(new() { HasText = "Missing from school" }).GetByRole(AriaRole.Link).ClickAsync();
-        await reviewer.WaitForURLAsync("**episode=**", Arrived);
+        await reviewer.ArriveAsync("**episode=**");
         await Expect(reviewer.GetByTestId("entry-count")).ToHaveTextAsync("3 entries");
         await reviewer.AssertAccessibleAsync();
 
@@ -185,11 +185,11 @@ public sealed class ChronologyJourneyTests(HostFixture host) : BrowserTest(host)
         //    anonymised version has roles instead of names.
         await VisitAsync(reviewer, chronology[..^"/chronology".Length]);
         await reviewer.GetByTestId("genogram-link").ClickAsync();
-        await reviewer.WaitForURLAsync("**/genogram", Arrived);
+        await reviewer.ArriveAsync("**/genogram");
         await Expect(reviewer.GetByTestId("genogram").Locator("svg[role=img]")).ToBeVisibleAsync();
         await reviewer.AssertAccessibleAsync();
         await reviewer.GetByTestId("add-person").ClickAsync();
-        await reviewer.WaitForURLAsync("**/genogram/people/add", Arrived);
+        await reviewer.ArriveAsync("**/genogram/people/add");
         await reviewer.GetByLabel("Name", new() { Exact = true }).FillAsync("Carol Walsh");
         await reviewer.GetByLabel("Role in the anonymised version (optional)").FillAsync("Maternal aunt");
         await reviewer.Locator("input[name='Input.Sex'][value='Female']").CheckAsync();
@@ -201,19 +201,19 @@ public sealed class ChronologyJourneyTests(HostFixture host) : BrowserTest(host)
         await reviewer.AssertAccessibleAsync();
         await reviewer.GetByLabel("Age in years, if the date of birth is not known (optional)").FillAsync("35");
         await reviewer.GetByTestId("save-person").ClickAsync();
-        await reviewer.WaitForURLAsync("**/genogram", Arrived);
+        await reviewer.ArriveAsync("**/genogram");
         await reviewer.GetByTestId("add-parent").ClickAsync();
-        await reviewer.WaitForURLAsync("**/genogram/parents/add", Arrived);
+        await reviewer.ArriveAsync("**/genogram/parents/add");
         await reviewer.GetByLabel("Parent or carer").SelectOptionAsync(new SelectOptionValue { Label = "Irene Walsh" });
         await reviewer.GetByLabel("Child", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Carol Walsh" });
         await reviewer.Locator("input[name='Input.Kind'][value='Birth']").CheckAsync();
         await reviewer.GetByTestId("save-parent").ClickAsync();
-        await reviewer.WaitForURLAsync("**/genogram", Arrived);
+        await reviewer.ArriveAsync("**/genogram");
         await Expect(reviewer.GetByTestId("genogram").Locator("svg")).ToContainTextAsync("Carol Walsh");
         await Expect(reviewer.GetByTestId("relationships")).ToContainTextAsync("Carol Walsh");
         await reviewer.AssertAccessibleAsync();
         await reviewer.GetByTestId("show-anonymised").ClickAsync();
-        await reviewer.WaitForURLAsync("**anonymised=true", Arrived);
+        await reviewer.ArriveAsync("**anonymised=true");
         var anonymised = reviewer.GetByTestId("genogram").Locator("svg");
         await Expect(anonymised).ToContainTextAsync("Maternal aunt");
         (await anonymised.InnerHTMLAsync()).ShouldNotContain("Walsh");

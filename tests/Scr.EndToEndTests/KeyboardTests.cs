@@ -25,7 +25,7 @@ public sealed partial class KeyboardTests(HostFixture host) : BrowserTest(host),
         await page.Keyboard.TypeAsync(Host.SignIn(Email).Password);
         (await TabAsync(page)).ShouldBe("continue");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/sign-in/code**");
+        await page.ArriveAsync("**/sign-in/code**");
         await page.AssertAccessibleAsync();
 
         // The skip link takes focus to the main content, and the next Tab to the code field.

@@ -15,7 +15,7 @@ public sealed class NoJavaScriptTests(HostFixture host) : BrowserTest(host), ICl
         (await page.Locator("body").GetAttributeAsync("class"))!.ShouldNotContain("js-enabled");
 
         await page.GetByTestId("notify").ClickAsync();
-        await page.WaitForURLAsync("**/cases/notify/details?board=*");
+        await page.ArriveAsync("**/cases/notify/details?board=*");
         await page.AssertAccessibleAsync();
 
         // The error summary still appears and links to the fields; only the focus move needs JavaScript.
@@ -26,7 +26,7 @@ public sealed class NoJavaScriptTests(HostFixture host) : BrowserTest(host), ICl
 
         await NotifyForm.FillAsync(page, "Noah Scriptless", Today);
         await page.GetByTestId("notify-submit").ClickAsync();
-        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.ArriveAsync(NotifyForm.CasePage());
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("has been notified to Northbridge Safeguarding Children Board");
         await Expect(page.GetByText("Noah Scriptless")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -41,9 +41,9 @@ public sealed class NoJavaScriptTests(HostFixture host) : BrowserTest(host), ICl
         await SignInAsync(page, "officer@northbridge.example");
         await page.GotoAsync("/cases");
         await page.GetByTestId("case-table").Locator("tbody a").First.ClickAsync();
-        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.ArriveAsync(NotifyForm.CasePage());
         await page.GetByTestId("documents-link").ClickAsync();
-        await page.WaitForURLAsync("**/documents");
+        await page.ArriveAsync("**/documents");
 
         async Task AddAsync(string title, string name, byte[] content)
         {

@@ -18,7 +18,7 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
 
         // One board, so Notify goes straight to the details form.
         await page.GetByTestId("notify").ClickAsync();
-        await page.WaitForURLAsync("**/cases/notify/details?board=*");
+        await page.ArriveAsync("**/cases/notify/details?board=*");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notify a serious incident");
         await page.AssertAccessibleAsync();
 
@@ -44,7 +44,7 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
         // Filled in properly, the case is notified.
         await NotifyForm.FillAsync(page, "Ada Testington", Today);
         await page.GetByTestId("notify-submit").ClickAsync();
-        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.ArriveAsync(NotifyForm.CasePage());
         var banner = page.Locator(".govuk-notification-banner--success");
         await Expect(banner).ToContainTextAsync("has been notified to Northbridge Safeguarding Children Board");
         await Expect(page.GetByText(new Regex("Stage 1: "))).ToBeVisibleAsync();
@@ -58,11 +58,11 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
         // The chair finds it awaiting a decision on the dashboard.
         await SignInAsync(page, "chair@northbridge.example");
         await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(caseUrl);
+        await page.ArriveAsync(caseUrl);
         await page.AssertAccessibleAsync();
 
         await page.GetByTestId("action-initiate").ClickAsync();
-        await page.WaitForURLAsync("**/move/initiate");
+        await page.ArriveAsync("**/move/initiate");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Initiate a serious case review");
         await page.AssertAccessibleAsync();
 
@@ -76,7 +76,7 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
         const string rationale = "A child was seriously harmed and agencies may not have worked together well (WT2006 8.6).";
         await page.GetByLabel("Rationale for the decision").FillAsync(rationale);
         await page.GetByTestId("confirm").ClickAsync();
-        await page.WaitForURLAsync(caseUrl);
+        await page.ArriveAsync(caseUrl);
         await Expect(page.Locator(".govuk-notification-banner--success"))
             .ToContainTextAsync("The case is now at stage 2: proportionality, scoping and commissioning.");
         await Expect(page.GetByText(new Regex("Stage 2: Proportionality, scoping and commissioning"))).ToBeVisibleAsync();
@@ -103,13 +103,13 @@ public sealed class NotifyAndMoveTests(HostFixture host) : BrowserTest(host), IC
 
         await page.GetByLabel("Eastmere Safeguarding Children Board").CheckAsync();
         await page.GetByTestId("continue").ClickAsync();
-        await page.WaitForURLAsync("**/cases/notify/details?board=*");
+        await page.ArriveAsync("**/cases/notify/details?board=*");
         await Expect(page.Locator(".govuk-caption-l")).ToHaveTextAsync("Eastmere Safeguarding Children Board");
         await page.AssertAccessibleAsync();
 
         await NotifyForm.FillAsync(page, "Mia Crossley", Today, "Northbridge and Fellside Health Trust", "Eastmere Children's Services");
         await page.GetByTestId("notify-submit").ClickAsync();
-        await page.WaitForURLAsync(NotifyForm.CasePage());
+        await page.ArriveAsync(NotifyForm.CasePage());
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("has been notified to Eastmere Safeguarding Children Board");
         await page.AssertAccessibleAsync();
     }

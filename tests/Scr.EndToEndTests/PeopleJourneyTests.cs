@@ -20,7 +20,7 @@ public sealed class PeopleJourneyTests(HostFixture host) : BrowserTest(host), IC
         var author = await NewPageAsync();
         await SignInAsync(author, Author, checkSignInPages: false);
         await author.GetByTestId("interviews-to-check").GetByRole(AriaRole.Link).First.ClickAsync();
-        await author.WaitForURLAsync("**/interviews/*");
+        await author.ArriveAsync("**/interviews/*");
         await author.AssertAccessibleAsync();
         await Expect(author.GetByTestId("record")).ToContainTextAsync("safeguarding supervision");
         await author.Locator("input[name='Answer'][value='agree']").CheckAsync();
@@ -33,19 +33,19 @@ public sealed class PeopleJourneyTests(HostFixture host) : BrowserTest(host), IC
         await SignInAsync(reviewer, Reviewer, checkSignInPages: false);
         await VisitAsync(reviewer, "/messages");
         await reviewer.GetByTestId("message").Filter(new() { HasText = "Interview record agreed" }).GetByTestId("open-message").First.ClickAsync();
-        await reviewer.WaitForURLAsync("**/people/interviews/*");
+        await reviewer.ArriveAsync("**/people/interviews/*");
         await Expect(reviewer.GetByTestId("status")).ToHaveTextAsync("Agreed");
         await Expect(reviewer.GetByTestId("save-interview")).ToHaveCountAsync(0);
         await reviewer.AssertAccessibleAsync();
 
         // 3. On to the people of the review and the mother, whom he meets: a contact logged, her details shown.
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Back to the people of the review" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/people");
+        await reviewer.ArriveAsync("**/people");
         await reviewer.AssertAccessibleAsync();
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Dawn Brannock" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/people/family/*");
+        await reviewer.ArriveAsync("**/people/family/*");
         await reviewer.GetByTestId("log-contact").ClickAsync();
-        await reviewer.WaitForURLAsync("**/contacts/add");
+        await reviewer.ArriveAsync("**/contacts/add");
         await reviewer.AssertAccessibleAsync();
         await reviewer.Locator("input[name='Input.On.Day']").FillAsync(Today.Day.ToString(CultureInfo.InvariantCulture));
         await reviewer.Locator("input[name='Input.On.Month']").FillAsync(Today.Month.ToString(CultureInfo.InvariantCulture));
@@ -53,10 +53,10 @@ public sealed class PeopleJourneyTests(HostFixture host) : BrowserTest(host), IC
         await reviewer.Locator("input[name='Input.Method'][value='Phone']").CheckAsync();
         await reviewer.GetByLabel("Summary").FillAsync("Fictional: told her the named nurse's interview is agreed; arranged to meet next week.");
         await reviewer.GetByTestId("save-contact").ClickAsync();
-        await reviewer.WaitForURLAsync("**/people/family/*");
+        await reviewer.ArriveAsync("**/people/family/*");
         await Expect(reviewer.GetByTestId("contacts")).ToContainTextAsync("arranged to meet next week");
         await reviewer.GetByTestId("show-contact-details").ClickAsync();
-        await reviewer.WaitForURLAsync("**/contact-details");
+        await reviewer.ArriveAsync("**/contact-details");
         await Expect(reviewer.GetByTestId("contact-details")).ToContainTextAsync("07700 900461");
         await reviewer.AssertAccessibleAsync();
     }

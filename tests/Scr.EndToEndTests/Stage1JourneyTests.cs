@@ -34,14 +34,14 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await SignInAsync(lead, AgencyLead);
         await lead.GetByTestId("notify").ClickAsync();
         // Social care serves one board, so the form opens for it at once.
-        await lead.WaitForURLAsync("**/cases/notify/details?board=*");
+        await lead.ArriveAsync("**/cases/notify/details?board=*");
         await lead.AssertAccessibleAsync();
         await NotifyForm.FillAsync(lead, ChildName,
             new NotifyForm.Incident("Death", today.AddDays(-1), today,
                 "Infant of five months found unresponsive at home; died in hospital. Bruising to the chest noted by the paediatrician."),
             SocialCare, Health, Police);
         await lead.GetByTestId("notify-submit").ClickAsync();
-        await lead.WaitForURLAsync(NotifyForm.CasePage());
+        await lead.ArriveAsync(NotifyForm.CasePage());
         await Expect(lead.Locator(".govuk-notification-banner--success")).ToContainTextAsync("has been notified to Northbridge Safeguarding Children Board");
         var reference = CaseReference().Match(await lead.Locator(".govuk-notification-banner--success").InnerTextAsync()).Value;
         reference.ShouldNotBeEmpty();
@@ -62,7 +62,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
             "the chair's copy of the notification by email");
         email.ShouldAllBe(m => !m.Body.Contains(ChildName), "emails carry no confidential detail");
         await OpenMessageAsync(chair, $"New notification to Northbridge Safeguarding Children Board: case {reference}");
-        await chair.WaitForURLAsync("**" + caseUrl);
+        await chair.ArriveAsync("**" + caseUrl);
         var clock48 = chair.GetByTestId("case-deadlines").Locator("[data-key=chair-has-notification]");
         await Expect(clock48).ToContainTextAsync("within 48 hours");
         await Expect(clock48).ToHaveAttributeAsync("data-state", "Due");
@@ -72,7 +72,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await chair.AssertAccessibleAsync();
         // The chair confirms having read it, which stops the 48-hour clock.
         await chair.GetByRole(AriaRole.Link, new() { Name = "Chair's consideration and decision" }).ClickAsync();
-        await chair.WaitForURLAsync($"**{caseUrl}/decision");
+        await chair.ArriveAsync($"**{caseUrl}/decision");
         await chair.AssertAccessibleAsync();
         await chair.GetByTestId("acknowledge").ClickAsync();
         await Expect(chair.GetByTestId("acknowledged")).ToBeVisibleAsync();
@@ -84,7 +84,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         // 3. Two agencies secure their records and send their file reviews; the police send nothing.
         await VisitAsync(lead, "/messages");
         await OpenMessageAsync(lead, $"Secure your records: case {reference} (Northbridge Safeguarding Children Board)");
-        await lead.WaitForURLAsync($"**{caseUrl}/agency");
+        await lead.ArriveAsync($"**{caseUrl}/agency");
         await SendFileReviewAsync(lead, SocialCare, checkErrors: true,
             "Fictional: allocated social worker visited twice in the last month; the baby was seen on both visits, asleep on the second.",
             "Fictional: a referral from the health visitor about bruising was closed after a single visit.",
@@ -94,10 +94,10 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await SignInAsync(author, AgencyAuthor, checkSignInPages: false);
         var authorCases = author.GetByRole(AriaRole.Table, new() { Name = "Cases your agency referred or is involved in" });
         await authorCases.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await author.WaitForURLAsync("**" + caseUrl);
+        await author.ArriveAsync("**" + caseUrl);
         await author.AssertAccessibleAsync();
         await author.GetByTestId("agency-part").ClickAsync();
-        await author.WaitForURLAsync($"**{caseUrl}/agency");
+        await author.ArriveAsync($"**{caseUrl}/agency");
         await SendFileReviewAsync(author, Health, checkErrors: false,
             "Fictional: the health visitor saw the baby at eight weeks and noted a bruise the mother explained as a fall.",
             "Fictional: the health visitor referred her concern to social care; the GP was not told.",
@@ -119,11 +119,11 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await Expect(dashboardRow.Locator(".govuk-tag")).ToHaveTextAsync("Overdue");
 
         await officer.GetByTestId("all-deadlines").ClickAsync();
-        await officer.WaitForURLAsync("**/deadlines");
+        await officer.ArriveAsync("**/deadlines");
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Case", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = reference });
         await officer.GetByTestId("filter").ClickAsync();
-        await officer.WaitForURLAsync(new Regex("/deadlines\\?.*Case="));
+        await officer.ArriveAsync(new Regex("/deadlines\\?.*Case="));
         var fileReviews = officer.GetByTestId("deadline-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "Short file review sent" });
         await Expect(fileReviews).ToHaveCountAsync(3);
         await Expect(fileReviews.Filter(new() { HasText = Police })).ToHaveAttributeAsync("data-state", "Overdue");
@@ -134,7 +134,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Where it stands").SelectOptionAsync(new SelectOptionValue { Label = "Overdue" });
         await officer.GetByTestId("filter").ClickAsync();
-        await officer.WaitForURLAsync(new Regex("/deadlines\\?.*State=Overdue"));
+        await officer.ArriveAsync(new Regex("/deadlines\\?.*State=Overdue"));
         var overdue = officer.GetByTestId("deadline-table").GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
         await Expect(overdue).ToHaveCountAsync(2);
         await Expect(overdue.Filter(new() { HasText = "Short file review sent" })).ToContainTextAsync(Police);
@@ -167,7 +167,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         var subGroup = await NewPageAsync();
         await SignInAsync(subGroup, SubGroup, checkSignInPages: false);
         await OpenMessageAsync(subGroup, $"Case {reference} is ready for the sub-group");
-        await subGroup.WaitForURLAsync($"**{caseUrl}/recommendation");
+        await subGroup.ArriveAsync($"**{caseUrl}/recommendation");
         await Expect(subGroup.GetByText("The business unit's summary:")).ToBeVisibleAsync();
         await subGroup.AssertAccessibleAsync();
         await subGroup.GetByTestId("record-recommendation").ClickAsync();
@@ -186,7 +186,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await Expect(subGroup.GetByTestId("prompt")).ToContainTextAsync("The criteria are not met");
         await subGroup.AssertAccessibleAsync();
         await subGroup.GetByTestId("record-recommendation").ClickAsync();
-        await subGroup.WaitForURLAsync("**" + caseUrl);
+        await subGroup.ArriveAsync("**" + caseUrl);
         await Expect(subGroup.Locator(".govuk-notification-banner--success"))
             .ToContainTextAsync("The sub-group's recommendation has been recorded and sent to the chair.");
         await subGroup.AssertAccessibleAsync();
@@ -194,7 +194,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         // 5. The chair reads the recommendation, asks another board's chair for a peer review, and decides not to initiate.
         await SignInAsync(chair, Chair, checkSignInPages: false);
         await OpenMessageAsync(chair, $"The sub-group has recommended on case {reference}");
-        await chair.WaitForURLAsync($"**{caseUrl}/decision");
+        await chair.ArriveAsync($"**{caseUrl}/decision");
         await Expect(chair.GetByTestId("prompt")).ToContainTextAsync("The criteria are not met");
         await chair.AssertAccessibleAsync();
         await chair.GetByLabel("Ask the chair of another board").SelectOptionAsync(new SelectOptionValue { Label = "Grace Lindqvist, Eastmere Safeguarding Children Board" });
@@ -205,7 +205,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         var peer = await NewPageAsync();
         await SignInAsync(peer, PeerChair, checkSignInPages: false);
         await OpenMessageAsync(peer, "A chair asks you to peer-review a decision (Northbridge Safeguarding Children Board)");
-        await peer.WaitForURLAsync("**/peer-reviews/*");
+        await peer.ArriveAsync("**/peer-reviews/*");
         await Expect(peer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Peer review of a decision");
         await Expect(peer.Locator("main")).Not.ToContainTextAsync(ChildName);
         await peer.AssertAccessibleAsync();
@@ -222,7 +222,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await VisitAsync(chair, $"{caseUrl}/decision");
         await Expect(chair.GetByTestId("peer-review")).ToContainTextAsync("Agrees with the consideration");
         await chair.GetByTestId("decide-do-not-initiate").ClickAsync();
-        await chair.WaitForURLAsync("**/move/do-not-initiate");
+        await chair.ArriveAsync("**/move/do-not-initiate");
         await chair.AssertAccessibleAsync();
         await chair.GetByTestId("confirm").ClickAsync();
         await Expect(chair.Locator(".govuk-error-summary")).ToBeFocusedAsync();
@@ -232,7 +232,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
             + "the criteria of WT2006 8.5 and 8.6 are not met. The peer reviewer agrees.";
         await chair.GetByLabel("Rationale for the decision").FillAsync(decisionRationale);
         await chair.GetByTestId("confirm").ClickAsync();
-        await chair.WaitForURLAsync("**" + caseUrl);
+        await chair.ArriveAsync("**" + caseUrl);
         await Expect(chair.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The case is not initiated.");
         await Expect(chair.Locator("main .govuk-tag").First).ToHaveTextAsync("Not initiated");
         await Expect(chair.GetByTestId("panel-summary")).ToContainTextAsync("Not yet considered");
@@ -246,7 +246,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await Expect(received).ToContainTextAsync("Do not initiate a review");
         await Expect(received).ToContainTextAsync("Not yet considered");
         await received.GetByTestId("decision-link").ClickAsync();
-        await panel.WaitForURLAsync("**/panel/decisions/*");
+        await panel.ArriveAsync("**/panel/decisions/*");
         var decisionUrl = new Uri(panel.Url).AbsolutePath;
         await Expect(panel.GetByTestId("rationale")).ToContainTextAsync("the criteria of WT2006 8.5 and 8.6 are not met");
         // The Panel reads what the board sent, never the child's name.
@@ -270,19 +270,19 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
 
         // 7. The chair reconsiders from the board's Panel page and initiates: the case moves to scoping.
         await OpenMessageAsync(chair, $"The National Panel challenges the decision on case {reference}");
-        await chair.WaitForURLAsync($"**{caseUrl}/panel");
+        await chair.ArriveAsync($"**{caseUrl}/panel");
         await Expect(chair.GetByTestId("submission")).ToContainTextAsync("Questioned: awaiting the board");
         await Expect(chair.Locator("main")).ToContainTextAsync("Why is 8.5 not met?");
         await chair.AssertAccessibleAsync();
         await chair.GetByTestId("reconsider").ClickAsync();
-        await chair.WaitForURLAsync("**/move/reconsider");
+        await chair.ArriveAsync("**/move/reconsider");
         await Expect(chair.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reconsider and initiate a serious case review");
         await chair.AssertAccessibleAsync();
         const string newRationale = "Fictional: the Panel is right that neglect cannot be ruled out; a bruise on a non-mobile baby known to two "
             + "agencies meets WT2006 8.5 on suspicion alone.";
         await chair.GetByLabel("Rationale for the new decision").FillAsync(newRationale);
         await chair.GetByTestId("confirm").ClickAsync();
-        await chair.WaitForURLAsync("**" + caseUrl);
+        await chair.ArriveAsync("**" + caseUrl);
         await Expect(chair.Locator(".govuk-notification-banner--success"))
             .ToContainTextAsync("The case is now at stage 2: proportionality, scoping and commissioning.");
         await Expect(chair.GetByText(new Regex("Stage 2: Proportionality, scoping and commissioning"))).ToBeVisibleAsync();
@@ -316,7 +316,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         {
             await officer.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync(action);
             await officer.GetByTestId("filter").ClickAsync();
-            await officer.WaitForURLAsync(new Regex($"/audit\\?.*Action={Regex.Escape(action)}"));
+            await officer.ArriveAsync(new Regex($"/audit\\?.*Action={Regex.Escape(action)}"));
             var rows = officer.GetByTestId("audit-entries").Locator("tbody tr").Filter(new() { HasText = caseId });
             await Expect(rows).ToHaveCountAsync(count);
             foreach (var person in who)
@@ -327,7 +327,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         // The moves: the decision not to initiate, then the reconsidered one.
         await officer.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync("review.moved");
         await officer.GetByTestId("filter").ClickAsync();
-        await officer.WaitForURLAsync(new Regex("/audit\\?.*Action=review\\.moved"));
+        await officer.ArriveAsync(new Regex("/audit\\?.*Action=review\\.moved"));
         var moves = officer.GetByTestId("audit-entries").Locator("tbody tr").Filter(new() { HasText = caseId });
         await Expect(moves.Filter(new() { HasText = "action=do-not-initiate" })).ToContainTextAsync("status=NotInitiated");
         await Expect(moves.Filter(new() { HasText = "action=reconsider" })).ToContainTextAsync("to=Scoping; status=Open");
@@ -392,7 +392,7 @@ public sealed partial class Stage1JourneyTests(HostFixture host) : BrowserTest(h
         await Expect(message).ToHaveCountAsync(1);
         await Expect(message).ToHaveAttributeAsync("data-unread", "true");
         await message.GetByTestId("open-message").ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/messages", StringComparison.Ordinal));
+        await page.LeaveAsync("/messages");
     }
 
     private static ILocator Group(IPage page, string legend) => page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });

@@ -34,12 +34,12 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         var officer = await NewPageAsync();
         await SignInAsync(officer, Officer, checkSignInPages: false);
         await officer.GetByTestId("notify").ClickAsync();
-        await officer.WaitForURLAsync("**/cases/notify/details?board=*");
+        await officer.ArriveAsync("**/cases/notify/details?board=*");
         await NotifyForm.FillAsync(officer, "Nell Ashby", new NotifyForm.Incident("Serious injury", Today.AddDays(-6), Today.AddDays(-3),
             "Fictional: a girl of one admitted with a fractured arm and older bruising; the school had raised concerns about her brother."),
             SocialCare, Health, Police, Education);
         await officer.GetByTestId("notify-submit").ClickAsync();
-        await officer.WaitForURLAsync(NotifyForm.CasePage());
+        await officer.ArriveAsync(NotifyForm.CasePage());
         var caseUrl = new Uri(officer.Url).AbsolutePath;
         var reference = (await officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Replace("Case ", "", StringComparison.Ordinal).Trim();
         await Host.RecommendAsync(reference, Officer);
@@ -50,7 +50,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         var decidedOn = UkTime.DateOf(Host.Clock.GetUtcNow());
         await chair.GetByLabel("Rationale for the decision").FillAsync("Fictional: serious injury where agencies may not have shared what they knew (WT2006 8.6).");
         await chair.GetByTestId("confirm").ClickAsync();
-        await chair.WaitForURLAsync("**" + caseUrl);
+        await chair.ArriveAsync("**" + caseUrl);
         await Expect(chair.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The case is now at stage 2");
 
         // Commissioning waits for the lead reviewer, the minimum panel and signed-off terms of reference.
@@ -63,19 +63,19 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         // 2. Terms of reference: a draft that only asks what happened is saved with a warning, then rewritten.
         await VisitAsync(officer, caseUrl);
         await officer.GetByTestId("terms-link").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/terms-of-reference");
+        await officer.ArriveAsync($"**{caseUrl}/terms-of-reference");
         await officer.AssertAccessibleAsync();
         await officer.GetByTestId("edit-terms").First.ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/terms-of-reference/edit");
+        await officer.ArriveAsync($"**{caseUrl}/terms-of-reference/edit");
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Key lines of enquiry").FillAsync("What contact did agencies have with the family?\nWhat did the school know?");
         await officer.GetByTestId("save-terms").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/terms-of-reference");
+        await officer.ArriveAsync($"**{caseUrl}/terms-of-reference");
         await Expect(officer.Locator("[data-testid=warning][data-warning=what-questions]")).ToContainTextAsync("Every key line of enquiry asks what happened");
         await officer.AssertAccessibleAsync();
 
         await officer.GetByTestId("edit-terms").First.ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/terms-of-reference/edit");
+        await officer.ArriveAsync($"**{caseUrl}/terms-of-reference/edit");
         await officer.GetByLabel("Key lines of enquiry").FillAsync(WhyLine + "\nHow far did the professionals who visited hear the children's own experience?");
         var from = Today.AddYears(-2);
         await FillDateAsync(officer, "Input.PeriodFrom", from);
@@ -86,18 +86,18 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.GetByLabel("Timetable", new() { Exact = true }).FillAsync("Fictional: panel monthly; draft to the board within six months.");
         await officer.GetByLabel("Publication", new() { Exact = true }).FillAsync("Fictional: an anonymised overview report and executive summary.");
         await officer.GetByTestId("save-terms").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/terms-of-reference");
+        await officer.ArriveAsync($"**{caseUrl}/terms-of-reference");
         await Expect(officer.GetByTestId("warning")).ToHaveCountAsync(0);
         await Expect(officer.GetByTestId("key-lines")).ToContainTextAsync(WhyLine);
 
         // The chair signs them off; the signed-off version is a Word document that opens cleanly.
         await VisitAsync(chair, $"{caseUrl}/terms-of-reference");
         await chair.GetByTestId("sign-off-link").ClickAsync();
-        await chair.WaitForURLAsync($"**{caseUrl}/terms-of-reference/sign-off");
+        await chair.ArriveAsync($"**{caseUrl}/terms-of-reference/sign-off");
         await Expect(chair.GetByTestId("missing")).ToHaveCountAsync(0);
         await chair.AssertAccessibleAsync();
         await chair.GetByTestId("sign-off").ClickAsync();
-        await chair.WaitForURLAsync($"**{caseUrl}/terms-of-reference");
+        await chair.ArriveAsync($"**{caseUrl}/terms-of-reference");
         await Expect(chair.GetByTestId("current")).ToHaveAttributeAsync("data-status", "Signed off");
         await chair.AssertAccessibleAsync();
         var download = await chair.RunAndWaitForDownloadAsync(() => chair.GetByTestId("export").ClickAsync());
@@ -118,7 +118,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         // 3. The panel: an independent chair who worked for the police force involved is refused; four members join.
         await VisitAsync(officer, $"{caseUrl}/team");
         await officer.GetByTestId("add-member").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/team/add");
+        await officer.ArriveAsync($"**{caseUrl}/team/add");
         await officer.AssertAccessibleAsync();
         await AddToTeamAsync(officer, "Declan Horsfall", "IndependentPanelChair", null);
         await Expect(officer.Locator(".govuk-error-summary")).ToContainTextAsync("Declan Horsfall cannot join the review team");
@@ -129,7 +129,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         {
             await VisitAsync(officer, $"{caseUrl}/team/add");
             await AddToTeamAsync(officer, person, "PanelMember", agency);
-            await officer.WaitForURLAsync($"**{caseUrl}/team");
+            await officer.ArriveAsync($"**{caseUrl}/team");
         }
         await Expect(officer.GetByTestId("panel-complete")).ToBeVisibleAsync();
         await Expect(officer.GetByTestId("conflicted").Filter(new() { HasText = "Declan Horsfall" })).ToHaveCountAsync(1);
@@ -137,37 +137,37 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
 
         // 4. A lead reviewer matched from the register, with the reasons; the conflicted reviewer is shown excluded.
         await officer.GetByTestId("match-reviewer").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/match-reviewer**");
+        await officer.ArriveAsync($"**{caseUrl}/match-reviewer**");
         await officer.AssertAccessibleAsync();
         await Expect(officer.Locator("[data-testid=match][data-excluded=true]").Filter(new() { HasText = "Declan Horsfall" })).ToHaveCountAsync(1);
         var best = officer.Locator("[data-testid=match][data-excluded=false]").First;
         await Expect(best.GetByTestId("reason").First).ToBeVisibleAsync();
         var reviewerName = (await best.GetByRole(AriaRole.Heading).InnerTextAsync()).Trim();
         await best.GetByTestId("appoint").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/team/add?**");
+        await officer.ArriveAsync($"**{caseUrl}/team/add?**");
         await officer.GetByRole(AriaRole.Group, new() { Name = "Have they declared any involvement" }).GetByLabel("No", new() { Exact = true }).CheckAsync();
         await officer.GetByTestId("add-submit").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/team");
+        await officer.ArriveAsync($"**{caseUrl}/team");
         await Expect(officer.Locator("[data-testid=member][data-role=LeadReviewer]")).ToContainTextAsync(reviewerName);
 
         // 5. A criminal trial holds back interviews of witnesses until it ends.
         await VisitAsync(officer, $"{caseUrl}/timetable");
         await officer.GetByTestId("add-process").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/timetable/processes/new");
+        await officer.ArriveAsync($"**{caseUrl}/timetable/processes/new");
         var trial = Today.AddDays(70);
         await officer.Locator("input[name='Input.Kind'][value='CriminalProceedings']").CheckAsync();
         await officer.GetByLabel("Short description (optional)").FillAsync("Trial at the Crown Court");
         await FillDateAsync(officer, "Input.HearingOn", trial);
         await officer.GetByLabel("Contact's name").FillAsync("DI Fictional Marsh");
         await officer.GetByTestId("save-process").ClickAsync();
-        await officer.WaitForURLAsync("**/timetable/processes/*");
+        await officer.ArriveAsync("**/timetable/processes/*");
         await officer.GetByTestId("add-constraint").ClickAsync();
-        await officer.WaitForURLAsync("**/constraints/new");
+        await officer.ArriveAsync("**/constraints/new");
         await officer.Locator("input[name='Input.Activity'][value='Interviews']").CheckAsync();
         await officer.GetByLabel("The constraint in words").FillAsync("No interviews of witnesses before the trial ends");
         await officer.Locator("input[name='Input.Until'][value='ProcessEnds']").CheckAsync();
         await officer.GetByTestId("save-constraint").ClickAsync();
-        await officer.WaitForURLAsync("**/timetable/processes/*");
+        await officer.ArriveAsync("**/timetable/processes/*");
         await officer.AssertAccessibleAsync();
         await VisitAsync(officer, $"{caseUrl}/timetable");
         await Expect(officer.GetByTestId("in-force")).ToContainTextAsync("No interviews of witnesses before the trial ends");
@@ -176,28 +176,28 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         var completion = decidedOn.AddMonths(4);
         var agreed = completion.AddMonths(2);
         await officer.Locator("[data-testid=milestone][data-key=review-completed]").GetByTestId("propose").ClickAsync();
-        await officer.WaitForURLAsync("**/milestones/review-completed/change");
+        await officer.ArriveAsync("**/milestones/review-completed/change");
         await officer.AssertAccessibleAsync();
         await FillDateAsync(officer, "Input.ProposedDate", agreed);
         await officer.GetByLabel("Why should the date change?").FillAsync("Fictional: the trial holds back the interviews of witnesses.");
         await officer.GetByTestId("propose-change").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/timetable");
+        await officer.ArriveAsync($"**{caseUrl}/timetable");
 
         await VisitAsync(chair, $"{caseUrl}/timetable");
         await chair.GetByTestId("decide-change").ClickAsync();
-        await chair.WaitForURLAsync("**/timetable/changes/*");
+        await chair.ArriveAsync("**/timetable/changes/*");
         await chair.AssertAccessibleAsync();
         await chair.Locator("input[name='Input.Approve'][value='true']").CheckAsync();
         await chair.GetByLabel("Note").FillAsync("Fictional: agreed; the director of children's services told.");
         await chair.GetByTestId("decide").ClickAsync();
-        await chair.WaitForURLAsync($"**{caseUrl}/timetable");
+        await chair.ArriveAsync($"**{caseUrl}/timetable");
         await Expect(chair.Locator("[data-testid=change][data-status=Approved]")).ToHaveCountAsync(1);
 
         // 7. Everything commissioning needs is there: the chair commissions the review.
         await VisitAsync(chair, $"{caseUrl}/move/commission");
         await Expect(chair.GetByTestId("unmet")).ToHaveCountAsync(0);
         await chair.GetByTestId("confirm").ClickAsync();
-        await chair.WaitForURLAsync("**" + caseUrl);
+        await chair.ArriveAsync("**" + caseUrl);
         await Expect(chair.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The case is now at stage 3");
 
         // 8. Agency reports: social care and health are asked; each names an author who was not involved, who writes on the
@@ -205,7 +205,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(officer, $"{caseUrl}/agency-reports");
         await officer.AssertAccessibleAsync();
         await officer.GetByTestId("request-reports").ClickAsync();
-        await officer.WaitForURLAsync("**/agency-reports/request", Arrived);
+        await officer.ArriveAsync("**/agency-reports/request");
         await officer.AssertAccessibleAsync();
         foreach (var agency in new[] { Police, Education })
         {
@@ -214,28 +214,28 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.Locator("input[name='Input.Kind'][value='ManagementReviews']").CheckAsync();
         await FillDateAsync(officer, "Input.DueOn", Today.AddDays(42));
         await officer.GetByTestId("ask").ClickAsync();
-        await officer.WaitForURLAsync($"**{caseUrl}/agency-reports", Arrived);
+        await officer.ArriveAsync($"**{caseUrl}/agency-reports");
         await Expect(officer.GetByTestId("report")).ToHaveCountAsync(2);
 
         var socialCareLead = await NewPageAsync();
         await SignInAsync(socialCareLead, SocialCareLead, checkSignInPages: false);
         var socialCareReport = await OpenReportAsync(socialCareLead, caseUrl, SocialCare);
         await socialCareLead.GetByTestId("name-author").ClickAsync();
-        await socialCareLead.WaitForURLAsync("**/author", Arrived);
+        await socialCareLead.ArriveAsync("**/author");
         await socialCareLead.AssertAccessibleAsync();
         await socialCareLead.GetByLabel("Sam Ridley").CheckAsync();
         await socialCareLead.Locator("input[name='Input.Declaration'][value='None']").CheckAsync();
         await socialCareLead.GetByTestId("name-author").ClickAsync();
-        await socialCareLead.WaitForURLAsync("**" + socialCareReport, Arrived);
+        await socialCareLead.ArriveAsync("**" + socialCareReport);
         await WriteAndSubmitReportAsync(socialCareLead, socialCareReport, "Director of Children's Services");
 
         var healthReport = await OpenReportAsync(officer, caseUrl, Health);
         await officer.GetByTestId("name-author").ClickAsync();
-        await officer.WaitForURLAsync("**/author", Arrived);
+        await officer.ArriveAsync("**/author");
         await officer.GetByLabel("Helen Moss").CheckAsync();
         await officer.Locator("input[name='Input.Declaration'][value='None']").CheckAsync();
         await officer.GetByTestId("name-author").ClickAsync();
-        await officer.WaitForURLAsync("**" + healthReport, Arrived);
+        await officer.ArriveAsync("**" + healthReport);
         var healthAuthor = await NewPageAsync();
         await SignInAsync(healthAuthor, HealthAuthor, checkSignInPages: false);
         await VisitAsync(healthAuthor, $"{caseUrl}/agency-reports");
@@ -248,15 +248,15 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(healthAuthor, healthReport);
         await Expect(healthAuthor.GetByTestId("comments")).ToContainTextAsync("say why the health visitor did not hear");
         await healthAuthor.GetByTestId("write").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**/edit", Arrived);
+        await healthAuthor.ArriveAsync("**/edit");
         await healthAuthor.Locator("textarea[name='Sections[analysis]']").FillAsync(
             "Fictional: the health visitor was not told because the school's concern went to the duty team, which did not share it.");
         await healthAuthor.GetByTestId("save-report").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**" + healthReport, Arrived);
+        await healthAuthor.ArriveAsync("**" + healthReport);
         await healthAuthor.GetByTestId("submit").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**/submit", Arrived);
+        await healthAuthor.ArriveAsync("**/submit");
         await healthAuthor.GetByTestId("submit-report").ClickAsync();
-        await healthAuthor.WaitForURLAsync("**" + healthReport, Arrived);
+        await healthAuthor.ArriveAsync("**" + healthReport);
         await Expect(healthAuthor.GetByTestId("status")).ToHaveAttributeAsync("data-status", "Submitted");
         await DecideAsync(chair, healthReport, "Accepted", null);
         await DecideAsync(chair, socialCareReport, "Accepted", null);
@@ -268,7 +268,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await VisitAsync(officer, $"{caseUrl}/people");
         await officer.AssertAccessibleAsync();
         await officer.GetByTestId("add-interview").ClickAsync();
-        await officer.WaitForURLAsync("**/people/interviews/add", Arrived);
+        await officer.ArriveAsync("**/people/interviews/add");
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Interviewee's email address").FillAsync(HealthAuthor);
         await officer.GetByLabel("Interviewee's name").FillAsync("Helen Moss");
@@ -283,7 +283,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.GetByLabel("If a constraint holds back interviews on that date: who agreed this interview may go ahead?").FillAsync(
             "Fictional: DI Marsh agreed Ms Moss is not a witness in the trial.");
         await officer.GetByTestId("save-interview").ClickAsync();
-        await officer.WaitForURLAsync("**/people/interviews/*-*", Arrived);
+        await officer.ArriveAsync("**/people/interviews/*-*");
         await Expect(officer.GetByTestId("clearance")).ToContainTextAsync("DI Marsh agreed");
         await officer.GetByTestId("share-interview").ClickAsync();
         await Expect(officer.GetByTestId("with-interviewee")).ToBeVisibleAsync();
@@ -291,7 +291,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
 
         await VisitAsync(healthAuthor, "/");
         await healthAuthor.GetByTestId("interviews-to-check").GetByRole(AriaRole.Link).First.ClickAsync();
-        await healthAuthor.WaitForURLAsync("**/interviews/*", Arrived);
+        await healthAuthor.ArriveAsync("**/interviews/*");
         await healthAuthor.AssertAccessibleAsync();
         await Expect(healthAuthor.GetByTestId("record")).ToContainTextAsync("never told of the school's concern");
         await healthAuthor.Locator("input[name='Answer'][value='agree']").CheckAsync();
@@ -305,7 +305,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
 
         await VisitAsync(officer, $"{caseUrl}/people");
         await officer.GetByTestId("add-family-member").ClickAsync();
-        await officer.WaitForURLAsync("**/people/family/add", Arrived);
+        await officer.ArriveAsync("**/people/family/add");
         await officer.AssertAccessibleAsync();
         await officer.GetByLabel("Name", new() { Exact = true }).FillAsync("Fictional Mother");
         await officer.GetByLabel("Relationship to the child").FillAsync("Mother");
@@ -313,15 +313,15 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
         await officer.Locator("input[name='Input.Invited'][value='true']").CheckAsync();
         await officer.Locator("input[name='Input.Consent'][value='Given']").CheckAsync();
         await officer.GetByTestId("save-family-member").ClickAsync();
-        await officer.WaitForURLAsync("**/people/family/*-*", Arrived);
+        await officer.ArriveAsync("**/people/family/*-*");
         await officer.GetByTestId("log-contact").ClickAsync();
-        await officer.WaitForURLAsync("**/contacts/add", Arrived);
+        await officer.ArriveAsync("**/contacts/add");
         await officer.AssertAccessibleAsync();
         await FillDateAsync(officer, "Input.On", Today);
         await officer.Locator("input[name='Input.Method'][value='Letter']").CheckAsync();
         await officer.GetByLabel("Summary").FillAsync("Fictional: letter explaining the review and inviting her to meet the lead reviewer.");
         await officer.GetByTestId("save-contact").ClickAsync();
-        await officer.WaitForURLAsync("**/people/family/*-*", Arrived);
+        await officer.ArriveAsync("**/people/family/*-*");
         await Expect(officer.GetByTestId("contacts")).ToContainTextAsync("inviting her to meet the lead reviewer");
         await officer.AssertAccessibleAsync();
 
@@ -352,7 +352,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     {
         await VisitAsync(page, $"{caseUrl}/agency-reports");
         await page.Locator($"[data-testid=report][data-agency=\"{agency}\"] a").ClickAsync();
-        await page.WaitForURLAsync("**/agency-reports/*-*", Arrived);
+        await page.ArriveAsync("**/agency-reports/*-*");
         await page.AssertAccessibleAsync();
         return new Uri(page.Url).AbsolutePath;
     }
@@ -361,20 +361,20 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     private static async Task WriteAndSubmitReportAsync(IPage page, string report, string seniorOfficer)
     {
         await page.GetByTestId("write").ClickAsync();
-        await page.WaitForURLAsync("**/edit", Arrived);
+        await page.ArriveAsync("**/edit");
         await page.AssertAccessibleAsync();
         foreach (var key in new[] { "scope", "sources", "involvement", "analysis", "effectivePractice", "lessons", "recommendations" })
         {
             await page.Locator($"textarea[name='Sections[{key}]']").FillAsync($"Fictional: what the agency found ({key}).");
         }
         await page.GetByTestId("save-report").ClickAsync();
-        await page.WaitForURLAsync("**" + report, Arrived);
+        await page.ArriveAsync("**" + report);
         await page.GetByTestId("submit").ClickAsync();
-        await page.WaitForURLAsync("**/submit", Arrived);
+        await page.ArriveAsync("**/submit");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Senior officer who commissioned the report and accepts its findings").FillAsync(seniorOfficer);
         await page.GetByTestId("submit-report").ClickAsync();
-        await page.WaitForURLAsync("**" + report, Arrived);
+        await page.ArriveAsync("**" + report);
         await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "Submitted");
     }
 
@@ -383,7 +383,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
     {
         await VisitAsync(page, report);
         await page.GetByTestId("quality-assure").ClickAsync();
-        await page.WaitForURLAsync("**/quality-assurance", Arrived);
+        await page.ArriveAsync("**/quality-assurance");
         await page.AssertAccessibleAsync();
         await page.Locator($"input[name='Input.Outcome'][value='{outcome}']").CheckAsync();
         if (comments is not null)
@@ -391,7 +391,7 @@ public sealed class Stage2JourneyTests(HostFixture host) : BrowserTest(host), IC
             await page.GetByLabel("Comments for the author").FillAsync(comments);
         }
         await page.GetByTestId("decide").ClickAsync();
-        await page.WaitForURLAsync("**" + report, Arrived);
+        await page.ArriveAsync("**" + report);
         await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", outcome == "Accepted" ? "QualityAssured" : "ChangesRequested");
         await page.AssertAccessibleAsync();
     }
