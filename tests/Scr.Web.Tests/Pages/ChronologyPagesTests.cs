@@ -159,6 +159,32 @@ public sealed class ChronologyPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddEntry_NoAgencyAndABadDate_BothProblemsAtOnce_NothingStored()
+    {
+        var working = await _world.CaseAsync("Young person died by suicide");
+        var before = await EntriesAsync(working.Id);
+        var officer = await _world.SignInAsync(Officer);
+        var add = $"/cases/{working.Id}/chronology/entries/add";
+        (await officer.GetAsync(add)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await officer.SubmitAsync(add, new Dictionary<string, string>
+        {
+            ["Input.Date"] = "31/02/2024",
+            ["Input.Approximate"] = "No",
+            ["Input.ChildSeen"] = "Yes",
+            ["Input.Wishes"] = "Not recorded",
+        });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = Browser.Parse(await refused.Content.ReadAsStringAsync());
+        var summary = page.QuerySelector(".govuk-error-summary")!.TextContent;
+        summary.ShouldContain("Select the agency whose chronology this is");
+        summary.ShouldContain("31/02/2024", customMessage: "the entry's own problems are shown with the agency's, not one round later");
+        page.QuerySelector(".govuk-form-group--error input[name='Input.Date']").ShouldNotBeNull("the message stands beside the date");
+        (await EntriesAsync(working.Id)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Exports_OpenInLibreOffice_WithTheEntries()
     {
         Assert.SkipWhen(LibreOffice.Binary is null, LibreOffice.SkipReason);

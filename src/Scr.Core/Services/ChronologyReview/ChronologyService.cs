@@ -115,11 +115,18 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
         return (analysis, visible is null);
     }
 
-    /// <summary>The case for a reader of its chronology: the agencies whose entries they see (null: every agency's), those agencies' chronologies by name.</summary>
+    /// <summary>
+    /// The case for a reader (or, <paramref name="export"/>, an exporter) of its chronology: the agencies whose entries they
+    /// see (null: every agency's), those agencies' chronologies by name.
+    /// </summary>
     private async Task<(ReviewView View, IReadOnlyList<Guid>? Visible, IReadOnlyList<AgencyChronology> Agencies)> VisibleAsync(Guid id, Principal principal,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool export = false)
     {
         var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        if (export && !ReviewAccessRules.MayExportChronology(principal, view.Access, view.Review))
+        {
+            throw new ForbiddenException("Only the board, the review team and the agencies involved export the chronology.");
+        }
         if (!ReviewAccessRules.MaySeeChronology(principal, view.Access, view.Review))
         {
             throw new ForbiddenException("Only the board, the review team and the agencies involved see the chronology.");
@@ -349,14 +356,9 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
     public async Task<ChronologyExport> ExportAsync(Guid id, ChronologyFilter filter, ChronologyExportFormat format, Principal principal, Actor actor,
         CancellationToken cancellationToken = default)
     {
-        var view = await reviews.LoadAsync(id, principal, tracking: false, cancellationToken);
+        var (view, visible, agencies) = await VisibleAsync(id, principal, cancellationToken, export: true);
         var review = view.Review;
-        if (!ReviewAccessRules.MayExportChronology(principal, view.Access, review))
-        {
-            throw new ForbiddenException("Only the board, the review team and the agencies involved export the chronology.");
-        }
-        var visible = ReviewAccessRules.ChronologyAgenciesVisibleTo(principal, view.Access, review);
-        var current = review.Chronologies.Where(c => visible is null || visible.Contains(c.AgencyId)).Select(c => c.Current?.Id).OfType<Guid>().ToList();
+        var current = agencies.Select(c => c.Current?.Id).OfType<Guid>().ToList();
         var entries = await Ordered(Filtered(Current(id, current), filter, review)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var watermark = ChronologyExportDocument.Watermark(principal.Name, now);
@@ -432,17 +434,26 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
     private static ChronologyEntry Build(Review review, Guid agencyId, IReadOnlyDictionary<ChronologyColumn, string?> cells, int row)
     {
         var agencyName = review.ChronologyOf(agencyId)?.AgencyName ?? review.Agencies.First(a => a.AgencyId == agencyId).Agency?.Name ?? "";
+        var (entry, problems) = Check(agencyName, cells, row);
+        RuleViolationException.ThrowIfAny(problems);
+        return entry ?? throw new InvalidOperationException("The entry builder refused the entry without a problem.");
+    }
+
+    /// <summary>
+    /// The problems of an entry typed on the template's columns whose agency is not chosen yet, by column key: a form sent
+    /// without its agency shows them beside the agency's, not one round later.
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> ProblemsOf(IReadOnlyDictionary<ChronologyColumn, string?> cells) => Check("the agency", cells, 1).Problems;
+
+    private static (ChronologyEntry? Entry, IReadOnlyList<RuleProblem> Problems) Check(string agencyName,
+        IReadOnlyDictionary<ChronologyColumn, string?> cells, int row)
+    {
         var cellsOfRow = ChronologyTemplate.Columns.Select(c => new ChronologyCell(c.Column == ChronologyColumn.Agency ? agencyName
             : cells.TryGetValue(c.Column, out var text) ? text : null)).ToArray();
         var problems = new List<ChronologyProblem>();
         var entry = new ChronologyEntryBuilder(agency: agencyName).Build(row, cellsOfRow, problems);
-        if (entry is null)
-        {
-            RuleViolationException.ThrowIfAny(problems.Select(p => new RuleProblem(
-                ChronologyTemplate.Columns.FirstOrDefault(c => c.Label == p.Column)?.Key ?? "", Capitalise(p.Message))).ToList());
-            throw new InvalidOperationException("The entry builder refused the entry without a problem.");
-        }
-        return entry;
+        return (entry, problems.Select(p => new RuleProblem(
+            ChronologyTemplate.Columns.FirstOrDefault(c => c.Label == p.Column)?.Key ?? "", Capitalise(p.Message))).ToList());
     }
 
     private static void RequireEdit(Principal principal, Review review, Guid agencyId)

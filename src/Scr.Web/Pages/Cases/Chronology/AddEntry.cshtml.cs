@@ -29,13 +29,14 @@ public class AddEntryModel(CurrentUser me, ChronologyService chronologies) : Ent
     {
         await PrepareAsync();
         var agencyId = ChronologyAgencies.Chosen(Agencies, AgencyId, ModelState, nameof(AgencyId));
-        if (!ModelState.IsValid)
+        if (agencyId is null)
         {
+            AddProblems(ChronologyService.ProblemsOf(Input.Cells));
             return Page();
         }
         try
         {
-            await chronologies.AddEntryAsync(Id, agencyId!.Value, Input.Cells, await me.GetAsync(), me.Actor);
+            await chronologies.AddEntryAsync(Id, agencyId.Value, Input.Cells, await me.GetAsync(), me.Actor);
             TempData["Banner"] = "The entry has been added.";
             return Redirect($"/cases/{Id}/chronology");
         }

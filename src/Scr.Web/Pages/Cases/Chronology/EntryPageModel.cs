@@ -86,9 +86,12 @@ public abstract class EntryPageModel : PageModel
     }
 
     /// <summary>Puts the core's problems, keyed by the template's column keys, beside the form's fields.</summary>
-    protected void AddProblems(RuleViolationException e)
+    protected void AddProblems(RuleViolationException e) => AddProblems(e.Problems);
+
+    /// <inheritdoc cref="AddProblems(RuleViolationException)"/>
+    protected void AddProblems(IEnumerable<RuleProblem> problems)
     {
-        foreach (var problem in e.Problems)
+        foreach (var problem in problems)
         {
             ModelState.AddModelError(FieldOf(problem.Field ?? ""), problem.Message);
         }
