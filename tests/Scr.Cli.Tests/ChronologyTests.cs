@@ -245,7 +245,7 @@ public class ChronologyTests
         result.Out.ShouldContain($"Imported 50,000 entries from {path} as version 1 of the agency's chronology on case {reference}.");
         result.Error.ShouldContain("Reading and checking: 10% (");
         result.Error.ShouldContain("Reading and checking: 100% (");
-        result.Error.ShouldContain("Saving the entries");
+        result.Error.ShouldContain("Saving 50,000 entries");
         (await sandbox.CountAsync("select count(*) from chronology_entries e join organisations o on o.Id = e.AgencyId where o.Key = 'northbridge-education'"))
             .ShouldBe(50_000);
         (await sandbox.CountAsync("select count(*) from audit_entries where Action = 'chronology.imported' and UserName like 'cli:% as officer@northbridge.example'"))
@@ -270,6 +270,7 @@ public class ChronologyTests
         refused.Error.ShouldContain("bad.csv: row 2, column 'Date': '31/02/2024'");
         refused.Error.ShouldContain("bad.csv: row 3, column 'Practitioner role'");
         refused.Error.ShouldContain("nothing was imported");
+        refused.Error.ShouldNotContain("Saving", customMessage: "a refused file is never said to be saved");
         (await sandbox.CountAsync("select count(*) from chronology_entries")).ShouldBe(before);
 
         var other = await sandbox.RunAsync("chronology", "import", path, "--case", reference, "--agency", "northbridge-health", "--as", "agency.lead@northbridge.example");

@@ -85,7 +85,7 @@ public static class ChronologyImportCommand
                         var saved = await service.ImportAsync(reviewId, agencyId, stream, format, Path.GetFileName(path), principal, actor,
                             new InlineProgress<ChronologyReadProgress>(p =>
                             {
-                                task.Description = p.Bytes >= total ? $"Saving {p.Rows:N0} rows" : $"Reading and checking: {p.Rows:N0} rows";
+                                task.Description = p.Checked ? $"Saving {p.Rows:N0} entries" : $"Reading and checking: {p.Rows:N0} rows";
                                 task.Value = p.Bytes;
                             }), cancellationToken);
                         task.Value = task.MaxValue;
@@ -94,18 +94,18 @@ public static class ChronologyImportCommand
             }
             else
             {
-                // Redirected: a line on standard error at every tenth of the file, then one when saving starts.
+                // Redirected: a line on standard error at every tenth of the file, then one when the file is checked and saving starts.
                 var tenths = new Tenths();
                 version = await service.ImportAsync(reviewId, agencyId, stream, format, Path.GetFileName(path), principal, actor,
                     new InlineProgress<ChronologyReadProgress>(p =>
                     {
-                        if (tenths.Reached(p.Bytes, p.TotalBytes, out var percent))
+                        if (p.Checked)
+                        {
+                            cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Saving {p.Rows:N0} entries"));
+                        }
+                        else if (tenths.Reached(p.Bytes, p.TotalBytes, out var percent))
                         {
                             cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reading and checking: {percent}% ({p.Rows:N0} rows)"));
-                            if (percent == 100)
-                            {
-                                cli.Error.WriteLine("Saving the entries");
-                            }
                         }
                     }), cancellationToken);
             }

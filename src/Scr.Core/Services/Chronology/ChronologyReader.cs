@@ -11,8 +11,11 @@ public enum ChronologyFileFormat
     Xlsx,
 }
 
-/// <summary>How far reading has gone: rows read (the header included), bytes of the file read, and the file's size (0 when not known).</summary>
-public readonly record struct ChronologyReadProgress(long Rows, long Bytes, long TotalBytes);
+/// <summary>
+/// How far reading has gone: rows read (the header included), bytes of the file read, and the file's size (0 when not
+/// known). <paramref name="Checked"/>: the whole file was read without a problem and what follows is saving it.
+/// </summary>
+public readonly record struct ChronologyReadProgress(long Rows, long Bytes, long TotalBytes, bool Checked = false);
 
 public sealed record ChronologyReadOptions
 {

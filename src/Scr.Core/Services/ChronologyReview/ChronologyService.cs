@@ -215,6 +215,7 @@ public sealed class ChronologyService(ScrDbContext db, ReviewService reviews, Au
                 $"agency={agencyId}; problems={read.ProblemCount}", cancellationToken);
             throw new ChronologyImportException(read.Problems, read.ProblemCount);
         }
+        progress?.Report(new ChronologyReadProgress(read.Entries.Count, file.CanSeek ? file.Length : 0, file.CanSeek ? file.Length : 0, Checked: true));
         var version = review.NewChronologyVersion(agencyId, ChronologyVersionSource.Import, fileName, read.Entries.Count, principal.UserId, clock.GetUtcNow());
         foreach (var entry in read.Entries)
         {
