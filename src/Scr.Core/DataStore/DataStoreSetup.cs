@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +52,10 @@ public static class DataStoreSetup
         // Wait for a writer rather than failing at once when the CLI and the site write together.
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
         options.UseSqlite(builder.ToString(), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+        // A SQLite table rebuild turns foreign keys off and on outside the migration's transaction, as SQLite requires;
+        // the rebuild itself stays in the transaction. EF warns of it on every fresh database, which told a new user of
+        // ./run.sh nothing they could act on.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
     }
 
     /// <summary>Applies the provider's migrations; on SQLite also turns on write-ahead logging (kept in the file).</summary>
