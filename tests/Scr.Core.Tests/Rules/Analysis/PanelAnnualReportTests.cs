@@ -76,9 +76,10 @@ public class PanelAnnualReportTests
             var after = YearEnd.AddDays(1 + i);
             Add(board, Review() with { Decision = DecisionSentToPanel(ExchangeDecisionOutcome.Initiate, after, PanelResponse.Agreed) });
             Add(board, Review() with { Decision = new ExchangeDecision(ExchangeDecisionOutcome.NotInitiate, YearStart.AddDays(i)) });
-            Add(board, Review() with { Report = new ExchangeReport(Publication: new ExchangePublication(PublicationDecision.NotPublish, after,
-                PublicationPanelResponse.Accepted)) });
-            Add(board, Review() with { Report = new ExchangeReport(Publication: new ExchangePublication(PublicationDecision.Publish, null, null, after)) });
+            var notPublished = new ExchangePublication(PublicationDecision.NotPublish, after, PublicationPanelResponse.Accepted);
+            Add(board, WithReport(new ExchangeReport(Publication: notPublished)));
+            var publishedUnsent = new ExchangePublication(PublicationDecision.Publish, PublishedOn: after);
+            Add(board, WithReport(new ExchangeReport(Publication: publishedUnsent)));
         }
         return (boards, reviews);
     }
