@@ -171,7 +171,8 @@ public sealed class PanelPublicationCounter(DateOnly? from = null, DateOnly? to 
     /// The table. Its base is the completed reviews the Panel heard of: reports received before publication and decisions
     /// not to publish (002 ¶22: "seven such cases out of 81 completed SCRs received"); the first two rows are percents of
     /// it, the Panel's responses percents of the decisions not to publish, and <c>published</c> (reports received before
-    /// publication and those published after the Panel's advice) a percent of the base (002 ¶11: "some 92%").
+    /// publication and those published after the Panel's advice) a percent of the base (002 ¶11: "some 92%"; 75 of 81 is
+    /// 92.6, which every table's rounding shows as 93).
     /// </summary>
     public AnalysisTable ToTable()
     {
