@@ -6,7 +6,8 @@ namespace Scr.Web.TagHelpers;
 /// <summary>
 /// Binds a <see cref="DateInputModel"/> from <c>{name}.Day</c>, <c>{name}.Month</c> and <c>{name}.Year</c>
 /// without adding errors: each part is a whole number (spaces trimmed) or null, and what was typed is
-/// kept in ModelState so the date input shows it again. Nothing posted leaves the property as it was.
+/// kept in ModelState so the date input shows it again. Nothing posted leaves a form's property as it was, and a
+/// page's own property empty.
 /// </summary>
 public sealed class DateInputModelBinder : IModelBinder
 {
@@ -24,6 +25,12 @@ public sealed class DateInputModelBinder : IModelBinder
 
         if (posted)
         {
+            bindingContext.Result = ModelBindingResult.Success(model);
+        }
+        else if (bindingContext.IsTopLevelObject)
+        {
+            // A page's own filter left out of the query (From on /analysis) is no date, not a missing one: without a result
+            // MVC marks a non-nullable top-level property "The From field is required".
             bindingContext.Result = ModelBindingResult.Success(model);
         }
 

@@ -76,6 +76,19 @@ public class AnalysisPageTests : IAsyncLifetime
         (await ServiceTablesAsync(new AnalysisLimits())).Table(AnalysisTables.Harm).Base.ShouldBeGreaterThan(harm.Base);
     }
 
+    [Theory]
+    [InlineData("/analysis")]
+    [InlineData("/panel")]
+    [InlineData("/analysis/export")]
+    public async Task FilterPage_OpenedWithoutFilters_NoProblemShown(string path)
+    {
+        var panel = await _world.SignInAsync(PanelEmail);
+
+        var page = await panel.GetDocumentAsync(path);
+
+        page.QuerySelector(".govuk-error-summary").ShouldBeNull("dates left out are no dates, not missing ones: " + page.QuerySelector(".govuk-error-summary")?.TextContent);
+    }
+
     [Fact]
     public async Task Analysis_EndBeforeStart_ErrorBesideTheEndDate()
     {

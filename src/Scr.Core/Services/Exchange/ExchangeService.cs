@@ -130,6 +130,23 @@ public sealed class ExchangeService(ScrDbContext db, AuditLog audit, TimeProvide
         }
     }
 
+    /// <summary>The boards whose reviews the person may export, by name: every board for the Panel, their own for a business unit.</summary>
+    public async Task<IReadOnlyList<(string Key, string Name)>> BoardsToExportAsync(Principal principal, CancellationToken cancellationToken = default)
+    {
+        var allowed = LearningRecordRules.BoardsToExport(principal);
+        if (allowed is { Count: 0 })
+        {
+            throw new ForbiddenException("Only the National Panel and boards' business units can export reviews.");
+        }
+        var query = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Board);
+        if (allowed is not null)
+        {
+            query = query.Where(o => allowed.Contains(o.Id));
+        }
+        return (await query.Select(o => new { o.Key, o.Name }).ToListAsync(cancellationToken))
+            .OrderBy(b => b.Name, StringComparer.OrdinalIgnoreCase).Select(b => (b.Key, b.Name)).ToList();
+    }
+
     /// <summary>
     /// Writes the reviews the person may read that match the filter, ordered by board and reference, as an exchange file
     /// listing the boards they belong to. Each review is written exactly as it was imported.

@@ -14,6 +14,10 @@ public class IndexModel(CurrentUser me, CodingService codings) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>What an import just did (from the import page).</summary>
+    [TempData]
+    public string? Banner { get; set; }
+
     public CodingList List { get; private set; } = null!;
     public int TotalPages => Math.Max(1, (List.Total + List.PageSize - 1) / List.PageSize);
 
