@@ -66,17 +66,25 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
             matching = matching.Where(m => db.PublishedReportFacets.Any(f => f.ReportId == m.Id && f.Facet == facet && chosen.Contains(f.Value)));
         }
 
-        var total = await matching.CountAsync(cancellationToken);
-        var facets = await db.PublishedReportFacets.Where(f => matching.Select(m => m.Id).Contains(f.ReportId))
+        // The search is run once: every match's id and score (a few numbers each), ranked here; the counts and the page's
+        // details then come by id, so the full-text query is not repeated for the count, the facets and the page.
+        var ranked = (await (
+                from m in matching
+                join r in db.PublishedReports on m.Id equals r.Id
+                select new { m.Id, m.Score, r.PublishedOn })
+            .ToListAsync(cancellationToken))
+            .OrderByDescending(m => m.Score).ThenByDescending(m => m.PublishedOn).ThenByDescending(m => m.Id)
+            .Select(m => m.Id).ToList();
+        var facets = await db.PublishedReportFacets.Where(f => ranked.Contains(f.ReportId))
             .GroupBy(f => new { f.Facet, f.Value })
             .Select(g => new FacetCount(g.Key.Facet, g.Key.Value, g.Count()))
             .ToListAsync(cancellationToken);
-        var rows = await (
-                from m in matching
-                join r in db.PublishedReports on m.Id equals r.Id
+        var pageIds = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var details = await (
+                from r in db.PublishedReports
                 join l in db.LearningReviews on r.LearningReviewId equals l.Id
                 join o in db.Organisations on l.BoardId equals o.Id
-                orderby m.Score descending, r.PublishedOn descending, r.Id descending
+                where pageIds.Contains(r.Id)
                 select new
                 {
                     r.Id,
@@ -86,7 +94,8 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                     r.PublishedOn,
                     Opening = words == null ? r.Text.Substring(0, OpeningLength) : null,
                 })
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = pageIds.Select(id => details[id]).ToList();
         var snippets = words is null || rows.Count == 0
             ? []
             : await ReportSearch.SnippetsAsync(db, words, rows.Select(r => r.Id).ToList(), cancellationToken);
@@ -96,7 +105,7 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 : Segments(snippets.GetValueOrDefault(r.Id, "")))).ToList();
         var ordered = facets.OrderBy(f => IndexOf(ReportFacets.All, f.Facet)).ThenByDescending(f => f.Reports)
             .ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
-        return new ReportSearchResult(hits, total, page, PageSize, ordered);
+        return new ReportSearchResult(hits, ranked.Count, page, PageSize, ordered);
     }
 
     /// <summary>A published report, for anyone, signed in or not (<paramref name="principal"/> null).</summary>
