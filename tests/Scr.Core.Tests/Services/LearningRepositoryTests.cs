@@ -267,9 +267,37 @@ public class LearningRepositoryTests
         signedOut.Paragraphs.ShouldBe(["First paragraph.", "Second paragraph."]);
         signedOut.Reference.ShouldBe("ANY-1");
         signedOut.LearningReviewId.ShouldBeNull();
+        signedOut.Record.ShouldBeNull();
         officer.LearningReviewId.ShouldBeNull();
+        officer.Record.ShouldNotBeNull();
         panel.LearningReviewId.ShouldBe(world.Anytown1);
+        panel.Record.ShouldNotBeNull();
+        (await world.RepositoryAsync(r => r.ReadAsync(report.Id, world.OtherOfficer))).Record.ShouldBeNull();
         await Should.ThrowAsync<NotFoundException>(() => world.RepositoryAsync(r => r.ReadAsync(report.Id + 1, null)));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ReviewWithRecommendationsAndActions_EachActionUnderItsRecommendation()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var world = await WorldAsync(database);
+        await world.ImportAsync(Review("anytown", "ANY-1", 2002, IncidentType.Death, 4) with
+        {
+            RecommendationsKnown = true,
+            Recommendations = [new ExchangeRecommendation(1, "Share records.", "Health"), new ExchangeRecommendation(2, "Train staff.")],
+            ActionPlan = new ExchangeActionPlan() with
+            {
+                ActionsKnown = true,
+                Actions = [new ExchangeAction(2, "Run training.", "Trainer", new DateOnly(2003, 6, 30), Status: "complete"), new ExchangeAction(null, "Audit.")],
+            },
+        });
+        var report = await world.PublishAsync(world.Anytown1, "Child A", "Text.");
+
+        var record = (await world.RepositoryAsync(r => r.ReadAsync(report.Id, world.Panel))).Record!;
+
+        record.Recommendations.Select(r => (r.Number, r.Text, r.Actions.Count)).ShouldBe([(1, "Share records.", 0), (2, "Train staff.", 1)]);
+        record.Recommendations[1].Actions.Single().ShouldBe(new ReportAction("Run training.", "Trainer", new DateOnly(2003, 6, 30), "complete"));
+        record.OtherActions.Select(a => a.Text).ShouldBe(["Audit."]);
     }
 
     [Fact]

@@ -112,7 +112,9 @@ public class LearningPagesTests : IAsyncLifetime
         Text(signedOut.QuerySelector("[data-testid=title]")).ShouldBe("Child F: neglect over many years");
         signedOut.QuerySelectorAll("[data-testid=text] p").Length.ShouldBe(3);
         signedOut.QuerySelector("[data-testid=coded-data]").ShouldBeNull();
+        signedOut.QuerySelector("[data-testid=record]").ShouldBeNull();
         asPanel.QuerySelector("[data-testid=coded-data]")!.GetAttribute("href").ShouldStartWith("/analysis/coding/");
+        asPanel.QuerySelector("[data-testid=record]").ShouldNotBeNull();
         (await anonymous.GetAsync($"/learning/{id + 100}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -22,10 +22,20 @@ public sealed record ReportSearchResult(IReadOnlyList<ReportHit> Hits, int Total
 
 /// <summary>
 /// A published report as anyone may read it: its text and the facts published with it. <see cref="LearningReviewId"/> (the
-/// way to its coded data) is given only to those who may see coded data.
+/// way to its coded data) is given only to those who may see coded data; <see cref="Record"/> (its review's recommendations
+/// and action plan, as the learning record holds them) only to those who may read the review's record.
 /// </summary>
 public sealed record PublishedReportView(int Id, string Title, string BoardName, string Reference, Region Region, int? IncidentYear,
-    DateOnly PublishedOn, IReadOnlyList<string> Paragraphs, Guid? LearningReviewId);
+    DateOnly PublishedOn, IReadOnlyList<string> Paragraphs, Guid? LearningReviewId, ReportRecord? Record);
+
+/// <summary>An action of the review's action plan and where it is.</summary>
+public sealed record ReportAction(string? Text, string? Lead, DateOnly? Due, string? Status);
+
+/// <summary>A recommendation of the review with the actions that answer it.</summary>
+public sealed record ReportRecommendation(int? Number, string? Text, string? AddressedTo, IReadOnlyList<ReportAction> Actions);
+
+/// <summary>The review's recommendations, each with its actions, and the actions linked to none.</summary>
+public sealed record ReportRecord(IReadOnlyList<ReportRecommendation> Recommendations, IReadOnlyList<ReportAction> OtherActions);
 
 /// <summary>The report to publish: its title, the date the board published it, the text, and where the text came from.</summary>
 public sealed record PublishRequest(string Title, DateOnly PublishedOn, string Text, string Source);
@@ -116,12 +126,30 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 join l in db.LearningReviews on r.LearningReviewId equals l.Id
                 join o in db.Organisations on l.BoardId equals o.Id
                 where r.Id == id
-                select new { Report = r, l.Reference, l.Region, l.IncidentDate, Board = o.Name })
+                select new { Report = r, l.Reference, l.Region, l.IncidentDate, l.BoardId, Board = o.Name })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The report");
         var report = found.Report;
+        ReportRecord? record = null;
+        if (principal is not null && LearningRecordRules.MayExportBoard(principal, found.BoardId))
+        {
+            // Those who may export the review (the Panel, the board's business unit) may read its whole record.
+            var held = await db.LearningReviews.AsNoTracking().Where(l => l.Id == report.LearningReviewId).Select(l => l.Record).SingleAsync(cancellationToken);
+            record = RecordOf(Exchange.ExchangeService.ReviewOf(held));
+        }
         return new PublishedReportView(report.Id, report.Title, found.Board, found.Reference, found.Region, found.IncidentDate?.Year,
             report.PublishedOn, ReportText.Paragraphs(report.Text),
-            LearningRecordRules.MaySeeCodedData(principal) ? report.LearningReviewId : null);
+            LearningRecordRules.MaySeeCodedData(principal) ? report.LearningReviewId : null, record);
+    }
+
+    private static ReportRecord RecordOf(Scr.Core.Exchange.ExchangeReview review)
+    {
+        var actions = review.ActionPlan?.Actions ?? [];
+        static ReportAction Action(Scr.Core.Exchange.ExchangeAction a) => new(a.Text, a.Lead, a.Due, a.Status);
+        var numbers = review.Recommendations.Select(r => r.Number).OfType<int>().ToHashSet();
+        return new ReportRecord(
+            review.Recommendations.Select(r => new ReportRecommendation(r.Number, r.Text, r.AddressedTo,
+                actions.Where(a => a.Recommendation is { } n && n == r.Number).Select(Action).ToList())).ToList(),
+            actions.Where(a => a.Recommendation is not { } n || !numbers.Contains(n)).Select(Action).ToList());
     }
 
     /// <summary>The reviews of the learning record whose reports the person may publish, by board and reference.</summary>
