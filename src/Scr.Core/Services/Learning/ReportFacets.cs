@@ -61,6 +61,10 @@ public static class ReportFacets
     /// </summary>
     public static async Task RefreshAsync(ScrDbContext db, IReadOnlyCollection<LearningReview> reviews, CancellationToken cancellationToken)
     {
+        if (reviews.Count == 0)
+        {
+            return;
+        }
         var ids = reviews.Select(r => r.Id).ToList();
         var reports = await db.PublishedReports.Where(p => ids.Contains(p.LearningReviewId))
             .Select(p => new { p.Id, p.LearningReviewId }).ToListAsync(cancellationToken);
