@@ -146,6 +146,9 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Accessibility");
             o.Conventions.AllowAnonymousToPage("/Privacy");
             o.Conventions.AllowAnonymousToPage("/Cookies");
+            // The learning repository's published reports are public (decision 0017); publishing needs a sign-in.
+            o.Conventions.AllowAnonymousToPage("/Learning/Index");
+            o.Conventions.AllowAnonymousToPage("/Learning/Report");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<ServiceExceptionFilter>();

@@ -82,8 +82,8 @@ public class AuditTests
         rows[0].ShouldMatch($@"^│\s*{total - 2} │");
         rows[2].ShouldMatch($@"^│\s*{total} │");
         rows[2].ShouldContain("demo seed");
-        // The demo ends with the second analyst submitting a coding of a report in the learning record.
-        rows[2].ShouldContain("review-coding.submitted");
+        // The demo ends with the Panel publishing reports to the learning repository.
+        rows[2].ShouldContain("published-report.added");
         result.Out.ShouldContain($"The last 3 of {total} entries.");
     }
 

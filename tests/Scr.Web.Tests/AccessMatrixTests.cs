@@ -56,11 +56,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
     /// <param name="OtherProfile">Another reviewer's register entry, not paired with <see cref="Reviewer"/>.</param>
     /// <param name="DemoInterview">The interview on <paramref name="WorkingCase"/> shared with <see cref="AgencyAuthor"/>, its interviewee.</param>
     /// <param name="Mother">The family member on <paramref name="WorkingCase"/> whom <see cref="Reviewer"/> meets.</param>
+    /// <param name="LearningReview">A Northbridge review of the learning record, with a published report (the demo's).</param>
+    /// <param name="PublishedReport">The published report of <paramref name="LearningReview"/>.</param>
     public sealed record Ids(Guid NewCase, Guid ScopingCase, Guid OtherBoardCase, Guid Board, Guid ScopingSubmission, Guid OtherBoardSubmission,
         Guid Stage1Case = default, Guid SocialCare = default, Guid PeerReview = default, Guid ScopingProcess = default, Guid ScopingConstraint = default,
         Guid WorkingCase = default, Guid AgreedChange = default, Guid AgencyDocument = default, Guid TeamDocument = default, Guid ConflictedUser = default,
         Guid OwnProfile = default, Guid OtherProfile = default, Guid Officer = default, Guid HealthReport = default, Guid SocialCareReport = default,
-        Guid DemoInterview = default, Guid Mother = default, Guid SocialCareEntry = default);
+        Guid DemoInterview = default, Guid Mother = default, Guid SocialCareEntry = default, Guid LearningReview = default, int PublishedReport = default);
 
     private static Dictionary<string, HttpStatusCode> Allow(HttpStatusCode status, params string[] roles) => roles.ToDictionary(r => r, _ => status);
 
@@ -185,6 +187,13 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             Merge(Allow(Hidden, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         new("/analysis/coding/{id:guid}/settle", "GET", _ => $"/analysis/coding/{Guid.NewGuid()}/settle",
             Merge(Allow(Hidden, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
+        // The learning repository (decision 0017): published reports are public; the Panel and a board's business unit publish its reports.
+        new("/learning", "GET", _ => "/learning", Allow(Ok, Everyone), Ok),
+        new("/learning/{id:int}", "GET", ids => $"/learning/{ids.PublishedReport}", Allow(Ok, Everyone), Ok),
+        new("/learning/publish", "GET", _ => "/learning/publish",
+            Merge(Allow(Ok, Panel, Officer, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin)), ToSignIn),
+        new("/learning/publish/{id:guid}", "GET", ids => $"/learning/publish/{ids.LearningReview}",
+            Merge(Allow(Ok, Panel, Officer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         new("/panel/decisions/{id:guid}", "GET", ids => $"/panel/decisions/{ids.ScopingSubmission}",
             Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         new("/panel/decisions/{id:guid}", "GET", ids => $"/panel/decisions/{ids.OtherBoardSubmission}",
@@ -780,7 +789,11 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
             await World.WithDbAsync(db => db.PractitionerInterviews.Where(i => i.ReviewId == working).Select(i => i.Id).FirstAsync()),
             await World.WithDbAsync(db => db.Set<Scr.Core.Models.FamilyMember>().Where(m => m.ReviewId == working).Select(m => m.Id).FirstAsync()),
             await World.WithDbAsync(db => db.ChronologyEntries.Where(e => EF.Property<Guid>(e, "ReviewId") == working && EF.Property<Guid>(e, "AgencyId") == socialCare)
-                .OrderBy(e => e.Row).Select(e => EF.Property<Guid>(e, "Id")).FirstAsync()));
+                .OrderBy(e => e.Row).Select(e => EF.Property<Guid>(e, "Id")).FirstAsync()),
+            await World.WithDbAsync(db => db.LearningReviews.Where(r => r.BoardKey == "northbridge" && db.PublishedReports.Any(p => p.LearningReviewId == r.Id))
+                .OrderBy(r => r.Reference).Select(r => r.Id).FirstAsync()),
+            await World.WithDbAsync(db => db.PublishedReports.Where(p => db.LearningReviews.Any(r => r.Id == p.LearningReviewId && r.BoardKey == "northbridge"))
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()));
     }
 
     /// <summary>The demo's agency report of the agency on the review under way: health's sent back for changes, social care's accepted.</summary>

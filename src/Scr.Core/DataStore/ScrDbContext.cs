@@ -45,6 +45,10 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     public DbSet<ReviewCoding> ReviewCodings => Set<ReviewCoding>();
     public DbSet<CodingSettlement> CodingSettlements => Set<CodingSettlement>();
 
+    // The learning repository: published reports, searchable by anyone, and the coded values their search counts (decision 0017).
+    public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
+    public DbSet<PublishedReportFacet> PublishedReportFacets => Set<PublishedReportFacet>();
+
     // A review's genogram, read through GenogramService, which audits every read of the named version.
     public DbSet<ReviewGenogram> Genograms => Set<ReviewGenogram>();
 

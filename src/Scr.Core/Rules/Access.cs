@@ -512,4 +512,21 @@ public static class LearningRecordRules
 
     /// <summary>Any Panel member settles the differences of a review coded twice.</summary>
     public static bool MaySettle(Principal principal) => MayCode(principal);
+
+    /// <summary>
+    /// A review's published report is put into the learning repository (or corrected) by a Panel member or by the business
+    /// unit of the review's board, whose report it is. Reading a published report needs no rule: anyone may, signed in or not.
+    /// </summary>
+    public static bool MayPublish(Principal principal, Guid boardId) =>
+        principal.IsPanelMember || principal.HoldsOnBoard(boardId, Role.BusinessUnitOfficer);
+
+    /// <summary>The boards whose reviews the person may publish reports of: null for every board.</summary>
+    public static IReadOnlyList<Guid>? BoardsToPublish(Principal principal) =>
+        principal.IsPanelMember ? null : principal.BoardsWhere(Role.BusinessUnitOfficer);
+
+    /// <summary>
+    /// Beside a published report, its review's coded data (the coding pages) is the Panel's, as coding is; a signed-out reader
+    /// (no principal) sees the report alone.
+    /// </summary>
+    public static bool MaySeeCodedData(Principal? principal) => principal is not null && MayCode(principal);
 }

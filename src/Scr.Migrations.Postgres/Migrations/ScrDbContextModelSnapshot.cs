@@ -1796,6 +1796,75 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("process_constraints", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LearningReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("LearningReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedOn");
+
+                    b.ToTable("published_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PublishedReportFacet", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Facet")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ReportId", "Facet", "Value");
+
+                    b.HasIndex("Facet", "Value");
+
+                    b.ToTable("published_report_facets", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -3352,6 +3421,30 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasOne("Scr.Core.Models.ParallelProcess", null)
                         .WithMany("Constraints")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PublishedReport", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.LearningReview", null)
+                        .WithMany()
+                        .HasForeignKey("LearningReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PublishedReportFacet", b =>
+                {
+                    b.HasOne("Scr.Core.Models.PublishedReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1787,6 +1787,73 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("process_constraints", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LearningReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("LearningReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedOn");
+
+                    b.ToTable("published_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PublishedReportFacet", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facet")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Facet", "Value");
+
+                    b.HasIndex("Facet", "Value");
+
+                    b.ToTable("published_report_facets", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -3343,6 +3410,30 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasOne("Scr.Core.Models.ParallelProcess", null)
                         .WithMany("Constraints")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PublishedReport", b =>
+                {
+                    b.HasOne("Scr.Core.Models.User", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scr.Core.Models.LearningReview", null)
+                        .WithMany()
+                        .HasForeignKey("LearningReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scr.Core.Models.PublishedReportFacet", b =>
+                {
+                    b.HasOne("Scr.Core.Models.PublishedReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

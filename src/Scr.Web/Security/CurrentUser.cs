@@ -34,6 +34,23 @@ public sealed class CurrentUser(IHttpContextAccessor http, Principals principals
         _principal = principal ?? throw new ForbiddenException("Your account cannot use the service.");
         return _principal;
     }
+
+    /// <summary>For pages anyone may read: the person's roles, or null when no one is signed in (or the account cannot be used).</summary>
+    public async Task<Principal?> FindAsync(CancellationToken cancellationToken = default)
+    {
+        if (UserId is null)
+        {
+            return null;
+        }
+        try
+        {
+            return await GetAsync(cancellationToken);
+        }
+        catch (ForbiddenException)
+        {
+            return null;
+        }
+    }
 }
 
 public static class RequestActor

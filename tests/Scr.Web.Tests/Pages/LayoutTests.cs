@@ -26,7 +26,7 @@ public class LayoutTests(SqliteWorld fixture) : IClassFixture<SqliteWorld>
         page.QuerySelector(".govuk-phase-banner__text")!.TextContent.Trim()
             .ShouldBe("This is a new service. Report a problem to your board's business unit.");
         page.QuerySelectorAll(".govuk-footer__inline-list a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")))
-            .ShouldBe([("Accessibility", "/accessibility"), ("Privacy", "/privacy"), ("Cookies", "/cookies")]);
+            .ShouldBe([("Learning repository", "/learning"), ("Accessibility", "/accessibility"), ("Privacy", "/privacy"), ("Cookies", "/cookies")]);
 
         page.QuerySelector(".govuk-header, .govuk-header__logotype, .govuk-footer__crown, .govuk-footer__licence-logo, .govuk-footer__copyright-logo")
             .ShouldBeNull();

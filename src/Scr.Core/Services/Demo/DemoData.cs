@@ -28,7 +28,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     TimetableService timetables, TermsOfReferenceService terms, ReviewPanelService reviewPanels, ReviewerRegisterService register, Principals principals,
     AgencyReportService agencyReports, People.PeopleService people, TimeProvider clock,
     ChronologyReview.ChronologyService chronologies, Genogram.GenogramService genograms, Exchange.ExchangeService exchange,
-    Exchange.CodingService coding)
+    Exchange.CodingService coding, Learning.LearningRepository repository)
 {
     public const string Password = "amber-kettle-harbour-71";
     public const string DemoDomainSuffix = ".example";
@@ -103,6 +103,10 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         {
             await LearningRecordAsync(cancellationToken);
         }
+        if (!await db.PublishedReports.AnyAsync(cancellationToken))
+        {
+            await PublishedReportsAsync(cancellationToken);
+        }
         return signIns;
     }
 
@@ -128,6 +132,53 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         await coding.SaveAsync(ids[1], Genogram("partly"), true, null, analyst, Seeder, cancellationToken);
         await coding.SaveAsync(ids[2], Genogram("yes"), true, null, panelMember, Seeder, cancellationToken);
         await coding.SaveAsync(ids[2], Genogram("no"), true, null, analyst, Seeder, cancellationToken);
+    }
+
+    /// <summary>
+    /// The learning repository: fictional published reports of four of the learning record's reviews (decision 0017), so the
+    /// search has something to find; the other two are left to publish.
+    /// </summary>
+    private async Task PublishedReportsAsync(CancellationToken cancellationToken)
+    {
+        var panelMember = await PrincipalAsync("panel@panel.example");
+        var ids = await db.LearningReviews.AsNoTracking().OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).Take(4)
+            .ToListAsync(cancellationToken);
+        (string Title, string Text)[] reports =
+        [
+            ("Baby E: a serious case review", """
+                Baby E was four months old when admitted to hospital with head injuries. The family had moved into the area six weeks before.
+
+                Health visiting records did not follow the family from the previous area, and the new health visitor did not know of the earlier bruising seen by the GP.
+
+                Learning: records of a baby's injuries must move with the family, and any bruising in a baby who is not mobile must be referred to children's social care.
+                """),
+            ("Child F: neglect over many years", """
+                Child F lived with neglect for most of her childhood. Many agencies knew the family, and each saw part of the picture.
+
+                School attendance was poor for three years. The school referred twice; both referrals were closed with advice.
+
+                Learning: chronic neglect needs a chronology shared across agencies, and a plan that measures change in the child's daily life, not only the parents' attendance at appointments.
+                """),
+            ("Young person G: exploitation and going missing", """
+                Young person G went missing eleven times in the year before the incident. Each return interview was done, but no one linked them.
+
+                Police and children's social care held different parts of the information about the adults G was seen with.
+
+                Learning: return interviews must be shared and read together, and exploitation screening repeated when a young person keeps going missing.
+                """),
+            ("Child H: domestic abuse and the unseen child", """
+                Child H's mother told her midwife about domestic abuse. The referral to the domestic abuse service did not mention the unborn child.
+
+                After the birth, police attended three incidents at the home. Notifications reached the school nurse but not the health visitor.
+
+                Learning: every domestic abuse notification must name the children in the household, babies and unborn children included.
+                """),
+        ];
+        foreach (var (id, (title, text)) in ids.Zip(reports))
+        {
+            await repository.PublishAsync(id, new Learning.PublishRequest(title, new DateOnly(2004, 3, 1), text, PublishedReport.Typed), panelMember, Seeder,
+                cancellationToken);
+        }
     }
 
     /// <summary>Adds fictional cases to the demo board in bulk (for load and benchmark runs).</summary>

@@ -6,6 +6,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Analysis;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Learning;
 
 namespace Scr.Core.Services.Exchange;
 
@@ -226,6 +227,7 @@ public sealed class CodingService(ScrDbContext db, AuditLog audit, TimeProvider 
 
         var agreed = Merge(codings[0].Values, chosen);
         held.Recode(ExchangeService.RecordOf(CodedReview.Apply(review, agreed)));
+        await ReportFacets.RefreshAsync(db, [held], cancellationToken);
         db.CodingSettlements.Add(new CodingSettlement(id, principal.UserId, chosen, why, clock.GetUtcNow()));
         audit.Record(actor, AuditActions.ReviewCodingSettled, held.BoardId, "learning-review", id.ToString(),
             $"reference={held.Reference}; " + string.Join("; ", chosen.Select(c => $"{c.Key}={c.Value} ({why[c.Key]})")));

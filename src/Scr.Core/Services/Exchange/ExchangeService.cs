@@ -7,6 +7,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Analysis;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Learning;
 
 namespace Scr.Core.Services.Exchange;
 
@@ -98,6 +99,7 @@ public sealed class ExchangeService(ScrDbContext db, AuditLog audit, TimeProvide
             var references = pending.Select(p => p.Review.Reference).Distinct().ToList();
             var held = (await db.LearningReviews.Where(r => references.Contains(r.Reference)).ToListAsync(cancellationToken))
                 .ToDictionary(r => (r.BoardKey, r.Reference));
+            var changed = new List<LearningReview>();
             foreach (var (review, record) in pending)
             {
                 var board = boards[review.Board];
@@ -114,10 +116,13 @@ public sealed class ExchangeService(ScrDbContext db, AuditLog audit, TimeProvide
                 else
                 {
                     existing.Replace(region, review.Incident?.Date, record, now);
+                    changed.Add(existing);
                     replaced++;
                 }
             }
             pending.Clear();
+            // A published report's search values follow its review's record.
+            await ReportFacets.RefreshAsync(db, changed, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }

@@ -1,0 +1,290 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.DataStore;
+using Scr.Core.Models;
+using Scr.Core.Rules;
+using Scr.Core.Services.Audit;
+
+namespace Scr.Core.Services.Learning;
+
+/// <summary>What a search asks for: words (none lists every report, newest first), chosen values per facet, and a page.</summary>
+public sealed record ReportSearchRequest(string? Words, IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null, int Page = 1);
+
+/// <summary>A piece of a highlighted passage: matched words are marked.</summary>
+public sealed record SnippetPart(string Text, bool Marked);
+
+public sealed record ReportHit(int Id, string Title, string BoardName, int? IncidentYear, DateOnly PublishedOn, IReadOnlyList<SnippetPart> Snippet);
+
+/// <summary>How many of the matching reports have a value of a facet.</summary>
+public sealed record FacetCount(string Facet, string Value, int Reports);
+
+public sealed record ReportSearchResult(IReadOnlyList<ReportHit> Hits, int Total, int Page, int PageSize, IReadOnlyList<FacetCount> Facets);
+
+/// <summary>
+/// A published report as anyone may read it: its text and the facts published with it. <see cref="LearningReviewId"/> (the
+/// way to its coded data) is given only to those who may see coded data; <see cref="Record"/> (its review's recommendations
+/// and action plan, as the learning record holds them) only to those who may read the review's record.
+/// </summary>
+public sealed record PublishedReportView(int Id, string Title, string BoardName, string Reference, Region Region, int? IncidentYear,
+    DateOnly PublishedOn, IReadOnlyList<string> Paragraphs, Guid? LearningReviewId, ReportRecord? Record);
+
+/// <summary>An action of the review's action plan and where it is.</summary>
+public sealed record ReportAction(string? Text, string? Lead, DateOnly? Due, string? Status);
+
+/// <summary>A recommendation of the review with the actions that answer it.</summary>
+public sealed record ReportRecommendation(int? Number, string? Text, string? AddressedTo, IReadOnlyList<ReportAction> Actions);
+
+/// <summary>The review's recommendations, each with its actions, and the actions linked to none.</summary>
+public sealed record ReportRecord(IReadOnlyList<ReportRecommendation> Recommendations, IReadOnlyList<ReportAction> OtherActions);
+
+/// <summary>The report to publish: its title, the date the board published it, the text, and where the text came from.</summary>
+public sealed record PublishRequest(string Title, DateOnly PublishedOn, string Text, string Source);
+
+/// <summary>A review of the learning record someone may publish a report of, with its report if it has one.</summary>
+public sealed record PublishableReview(Guid Id, string BoardName, string Reference, DateOnly? IncidentDate, int? ReportId, string? ReportTitle);
+
+public sealed record PublishableList(IReadOnlyList<PublishableReview> Rows, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The learning repository (issue 7 item 4; decision 0017): the published reports of the learning record's reviews, their
+/// anonymised text searchable by anyone with words ranked by relevance, highlighted passages, and counts of the coded data
+/// of the matching reports. Reports are permanent: publishing again corrects the text, audited.
+/// </summary>
+public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int PageSize = 20;
+    public const int ListPageSize = 50;
+
+    /// <summary>Characters of a report's opening shown for it when there are no words to highlight.</summary>
+    private const int OpeningLength = 300;
+
+    public async Task<ReportSearchResult> SearchAsync(ReportSearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var page = Math.Max(1, request.Page);
+        var words = string.IsNullOrWhiteSpace(request.Words) ? null : request.Words.Trim();
+        var matching = words is null
+            ? db.PublishedReports.Select(r => new ScoredReport { Id = r.Id, Score = 0 })
+            : ReportSearch.Matching(db, words);
+        foreach (var (facet, values) in request.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            if (!ReportFacets.All.Contains(facet) || values.Count == 0)
+            {
+                continue;
+            }
+            // Values of one facet widen the search (any of them); facets narrow it (all of them).
+            var chosen = values.Distinct().ToList();
+            matching = matching.Where(m => db.PublishedReportFacets.Any(f => f.ReportId == m.Id && f.Facet == facet && chosen.Contains(f.Value)));
+        }
+
+        // The search is run once: every match's id and score (a few numbers each), ranked here; the counts and the page's
+        // details then come by id, so the full-text query is not repeated for the count, the facets and the page.
+        var ranked = (await (
+                from m in matching
+                join r in db.PublishedReports on m.Id equals r.Id
+                select new { m.Id, m.Score, r.PublishedOn })
+            .ToListAsync(cancellationToken))
+            .OrderByDescending(m => m.Score).ThenByDescending(m => m.PublishedOn).ThenByDescending(m => m.Id)
+            .Select(m => m.Id).ToList();
+        var facets = await db.PublishedReportFacets.Where(f => ranked.Contains(f.ReportId))
+            .GroupBy(f => new { f.Facet, f.Value })
+            .Select(g => new FacetCount(g.Key.Facet, g.Key.Value, g.Count()))
+            .ToListAsync(cancellationToken);
+        var pageIds = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var details = await (
+                from r in db.PublishedReports
+                join l in db.LearningReviews on r.LearningReviewId equals l.Id
+                join o in db.Organisations on l.BoardId equals o.Id
+                where pageIds.Contains(r.Id)
+                select new
+                {
+                    r.Id,
+                    r.Title,
+                    Board = o.Name,
+                    l.IncidentDate,
+                    r.PublishedOn,
+                    Opening = words == null ? r.Text.Substring(0, OpeningLength) : null,
+                })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = pageIds.Select(id => details[id]).ToList();
+        var snippets = words is null || rows.Count == 0
+            ? []
+            : await ReportSearch.SnippetsAsync(db, words, rows.Select(r => r.Id).ToList(), cancellationToken);
+        var hits = rows.Select(r => new ReportHit(r.Id, r.Title, r.Board, r.IncidentDate?.Year, r.PublishedOn,
+            r.Opening is { } opening
+                ? [new SnippetPart(opening.Length < OpeningLength ? opening : opening + "…", false)]
+                : Segments(snippets.GetValueOrDefault(r.Id, "")))).ToList();
+        var ordered = facets.OrderBy(f => IndexOf(ReportFacets.All, f.Facet)).ThenByDescending(f => f.Reports)
+            .ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+        return new ReportSearchResult(hits, ranked.Count, page, PageSize, ordered);
+    }
+
+    /// <summary>A published report, for anyone, signed in or not (<paramref name="principal"/> null).</summary>
+    public async Task<PublishedReportView> ReadAsync(int id, Principal? principal, CancellationToken cancellationToken = default)
+    {
+        var found = await (
+                from r in db.PublishedReports.AsNoTracking()
+                join l in db.LearningReviews on r.LearningReviewId equals l.Id
+                join o in db.Organisations on l.BoardId equals o.Id
+                where r.Id == id
+                select new { Report = r, l.Reference, l.Region, l.IncidentDate, l.BoardId, Board = o.Name })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The report");
+        var report = found.Report;
+        ReportRecord? record = null;
+        if (principal is not null && LearningRecordRules.MayExportBoard(principal, found.BoardId))
+        {
+            // Those who may export the review (the Panel, the board's business unit) may read its whole record.
+            var held = await db.LearningReviews.AsNoTracking().Where(l => l.Id == report.LearningReviewId).Select(l => l.Record).SingleAsync(cancellationToken);
+            record = RecordOf(Exchange.ExchangeService.ReviewOf(held));
+        }
+        return new PublishedReportView(report.Id, report.Title, found.Board, found.Reference, found.Region, found.IncidentDate?.Year,
+            report.PublishedOn, ReportText.Paragraphs(report.Text),
+            LearningRecordRules.MaySeeCodedData(principal) ? report.LearningReviewId : null, record);
+    }
+
+    private static ReportRecord RecordOf(Scr.Core.Exchange.ExchangeReview review)
+    {
+        var actions = review.ActionPlan?.Actions ?? [];
+        static ReportAction Action(Scr.Core.Exchange.ExchangeAction a) => new(a.Text, a.Lead, a.Due, a.Status);
+        var numbers = review.Recommendations.Select(r => r.Number).OfType<int>().ToHashSet();
+        return new ReportRecord(
+            review.Recommendations.Select(r => new ReportRecommendation(r.Number, r.Text, r.AddressedTo,
+                actions.Where(a => a.Recommendation is { } n && n == r.Number).Select(Action).ToList())).ToList(),
+            actions.Where(a => a.Recommendation is not { } n || !numbers.Contains(n)).Select(Action).ToList());
+    }
+
+    /// <summary>The reviews of the learning record whose reports the person may publish, by board and reference.</summary>
+    public async Task<PublishableList> PublishableAsync(Principal principal, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var boards = LearningRecordRules.BoardsToPublish(principal);
+        if (boards is { Count: 0 })
+        {
+            throw new ForbiddenException("Only the National Panel and a board's business unit can publish reports to the learning repository.");
+        }
+        page = Math.Max(1, page);
+        var reviews = db.LearningReviews.AsNoTracking().Where(l => boards == null || boards.Contains(l.BoardId));
+        var total = await reviews.CountAsync(cancellationToken);
+        var rows = await (
+                from l in reviews
+                join o in db.Organisations on l.BoardId equals o.Id
+                join r in db.PublishedReports on l.Id equals r.LearningReviewId into published
+                from r in published.DefaultIfEmpty()
+                orderby l.BoardKey, l.Reference
+                select new PublishableReview(l.Id, o.Name, l.Reference, l.IncidentDate, r == null ? null : r.Id, r == null ? null : r.Title))
+            .Skip((page - 1) * ListPageSize).Take(ListPageSize).ToListAsync(cancellationToken);
+        return new PublishableList(rows, total, page, ListPageSize);
+    }
+
+    /// <summary>The review a report is being published for, with its report if one is held; refused to those who may not publish it.</summary>
+    public async Task<(LearningReview Review, PublishedReport? Report)> GetForPublishingAsync(Guid learningReviewId, Principal principal,
+        CancellationToken cancellationToken = default)
+    {
+        var review = await db.LearningReviews.AsNoTracking().FirstOrDefaultAsync(l => l.Id == learningReviewId, cancellationToken)
+            ?? throw new NotFoundException("The review");
+        if (!LearningRecordRules.MayPublish(principal, review.BoardId))
+        {
+            throw new ForbiddenException("Only the National Panel and the board's business unit can publish this review's report.");
+        }
+        var report = await db.PublishedReports.AsNoTracking().FirstOrDefaultAsync(r => r.LearningReviewId == learningReviewId, cancellationToken);
+        return (review, report);
+    }
+
+    /// <summary>
+    /// Puts a review's published report into the repository, or, when it has one, replaces its text (a correction: the report
+    /// and its address stay). The text is tidied; its coded values are taken from the review's record. Audited.
+    /// </summary>
+    public async Task<PublishedReport> PublishAsync(Guid learningReviewId, PublishRequest request, Principal principal, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var review = await db.LearningReviews.AsNoTracking().FirstOrDefaultAsync(l => l.Id == learningReviewId, cancellationToken)
+            ?? throw new NotFoundException("The review");
+        if (!LearningRecordRules.MayPublish(principal, review.BoardId))
+        {
+            throw new ForbiddenException("Only the National Panel and the board's business unit can publish this review's report.");
+        }
+        var title = request.Title.Trim();
+        var problems = new List<RuleProblem>();
+        if (title.Length == 0)
+        {
+            problems.Add(new RuleProblem(nameof(PublishRequest.Title), "Enter the title of the report"));
+        }
+        else if (title.Length > PublishedReport.MaxTitleLength)
+        {
+            problems.Add(new RuleProblem(nameof(PublishRequest.Title), $"The title must be {PublishedReport.MaxTitleLength} characters or fewer"));
+        }
+        var now = clock.GetUtcNow();
+        if (request.PublishedOn > DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            problems.Add(new RuleProblem(nameof(PublishRequest.PublishedOn), "The date the report was published must be today or in the past"));
+        }
+        var text = ReportText.Tidy(request.Text);
+        if (text.Length == 0)
+        {
+            problems.Add(new RuleProblem(ReportText.TextField, "Enter the text of the report"));
+        }
+        RuleViolationException.ThrowIfAny(problems);
+        var source = request.Source.Length > PublishedReport.MaxSourceLength ? request.Source[..PublishedReport.MaxSourceLength] : request.Source;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var report = await db.PublishedReports.FirstOrDefaultAsync(r => r.LearningReviewId == learningReviewId, cancellationToken);
+        if (report is null)
+        {
+            report = new PublishedReport(learningReviewId, title, text, request.PublishedOn, source, principal.UserId, now);
+            db.PublishedReports.Add(report);
+            audit.Record(actor, AuditActions.PublishedReportAdded, review.BoardId, "learning-review", learningReviewId.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"reference={review.Reference}; title={title}; source={source}; characters={text.Length}"));
+        }
+        else
+        {
+            audit.Record(actor, AuditActions.PublishedReportReplaced, review.BoardId, "learning-review", learningReviewId.ToString(),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"reference={review.Reference}; report={report.Id}; old title={report.Title}; old source={report.Source}; old characters={report.Text.Length}; old published on={report.PublishedOn:yyyy-MM-dd}; title={title}; source={source}; characters={text.Length}"));
+            report.Replace(title, text, request.PublishedOn, source, now);
+        }
+        // The report's id is needed for its facets: a new report is saved first.
+        await db.SaveChangesAsync(cancellationToken);
+        await ReportFacets.RefreshAsync(db, [review], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// A passage as the database marked it, made segments, so a page encodes every piece and adds its own marks; a mark cut off
+    /// by the passage's end closes there.
+    /// </summary>
+    internal static IReadOnlyList<SnippetPart> Segments(string marked)
+    {
+        var parts = new List<SnippetPart>();
+        var inMark = false;
+        var start = 0;
+        for (var i = 0; i <= marked.Length; i++)
+        {
+            if (i < marked.Length && marked[i] != ReportSearch.MarkStart && marked[i] != ReportSearch.MarkEnd)
+            {
+                continue;
+            }
+            if (i > start)
+            {
+                parts.Add(new SnippetPart(marked[start..i], inMark));
+            }
+            if (i < marked.Length)
+            {
+                inMark = marked[i] == ReportSearch.MarkStart;
+            }
+            start = i + 1;
+        }
+        return parts;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == item)
+            {
+                return i;
+            }
+        }
+        return list.Count;
+    }
+}

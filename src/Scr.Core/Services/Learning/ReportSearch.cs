@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Scr.Core.DataStore;
+
+namespace Scr.Core.Services.Learning;
+
+/// <summary>A report matching a search, with how well it matches: higher is better.</summary>
+public sealed class ScoredReport
+{
+    public int Id { get; init; }
+    public double Score { get; init; }
+}
+
+/// <summary>A report's highlighted passage, with <see cref="ReportSearch.MarkStart"/> and <see cref="ReportSearch.MarkEnd"/> around matched words.</summary>
+public sealed class MarkedSnippet
+{
+    public int Id { get; init; }
+    public string Snippet { get; init; } = "";
+}
+
+/// <summary>
+/// The full-text search of published reports: the only code that differs between the two databases (decision 0017).
+/// SQLite: the external-content FTS5 table <c>published_reports_search</c>, ranked by bm25 with the title weighted ten times
+/// the text. PostgreSQL: the generated tsvector column <c>"Search"</c> (title weight A, text B) with its GIN index, queried
+/// with websearch_to_tsquery and ranked by ts_rank_cd. Both stem English words (porter / 'english').
+/// </summary>
+public static partial class ReportSearch
+{
+    /// <summary>Put around matched words by the database, then made segments: control characters never occur in a report's text.</summary>
+    public const char MarkStart = '\u0002';
+    public const char MarkEnd = '\u0003';
+
+    /// <summary>The SQLite tables of the index (the FTS5 table and its shadow tables), which a reset of the data must leave alone.</summary>
+    public static readonly string[] SqliteIndexTables =
+        ["published_reports_search", "published_reports_search_data", "published_reports_search_idx",
+         "published_reports_search_docsize", "published_reports_search_config"];
+
+    /// <summary>Reports matching the words, with their scores; a query of no words matches nothing.</summary>
+    public static IQueryable<ScoredReport> Matching(ScrDbContext db, string words)
+    {
+        if (db.IsPostgres)
+        {
+            return db.Database.SqlQuery<ScoredReport>($"""
+                SELECT r."Id" AS "Id", ts_rank_cd(r."Search", websearch_to_tsquery('english', {words}))::double precision AS "Score"
+                FROM published_reports r WHERE r."Search" @@ websearch_to_tsquery('english', {words})
+                """);
+        }
+        var match = Fts5Query(words);
+        return db.Database.SqlQuery<ScoredReport>($"""
+            SELECT rowid AS "Id", -bm25(published_reports_search, 10.0, 1.0) AS "Score"
+            FROM published_reports_search WHERE published_reports_search MATCH {match}
+            """);
+    }
+
+    /// <summary>The best passage of each report's text for the words, matched words marked.</summary>
+    public static async Task<Dictionary<int, string>> SnippetsAsync(ScrDbContext db, string words, IReadOnlyList<int> ids,
+        CancellationToken cancellationToken)
+    {
+        var list = ids.ToArray();
+        var start = MarkStart.ToString();
+        var end = MarkEnd.ToString();
+        var snippets = db.IsPostgres
+            ? db.Database.SqlQuery<MarkedSnippet>($"""
+                SELECT r."Id" AS "Id", ts_headline('english', r."Text", websearch_to_tsquery('english', {words}),
+                    'MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … ", StartSel=' || {start} || ', StopSel=' || {end}) AS "Snippet"
+                FROM published_reports r WHERE r."Id" = ANY({list})
+                """)
+            : db.Database.SqlQuery<MarkedSnippet>($"""
+                SELECT rowid AS "Id", snippet(published_reports_search, 1, {start}, {end}, '…', 40) AS "Snippet"
+                FROM published_reports_search WHERE published_reports_search MATCH {Fts5Query(words)}
+                AND rowid IN (SELECT value FROM json_each({JsonSerializer.Serialize(list)}))
+                """);
+        return await snippets.ToDictionaryAsync(s => s.Id, s => s.Snippet, cancellationToken);
+    }
+
+    /// <summary>
+    /// The person's words as an FTS5 query meaning what websearch_to_tsquery makes of them on PostgreSQL: every word (or
+    /// "quoted phrase") must match, <c>or</c> between two allows either, and nothing the person types is read as FTS5 syntax.
+    /// </summary>
+    public static string Fts5Query(string words)
+    {
+        var query = new StringBuilder();
+        var or = false;
+        foreach (Match token in Tokens().Matches(words))
+        {
+            var phrase = token.Groups["phrase"].Success ? token.Groups["phrase"].Value : token.Value;
+            var terms = Words().Matches(phrase).Select(m => m.Value).ToList();
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+            if (!token.Groups["phrase"].Success && terms is [var only] && only.Equals("or", StringComparison.OrdinalIgnoreCase))
+            {
+                or = query.Length > 0;
+                continue;
+            }
+            if (query.Length > 0)
+            {
+                query.Append(or ? " OR " : " AND ");
+            }
+            query.Append('"').Append(string.Join(' ', terms)).Append('"');
+            or = false;
+        }
+        // A query of no words: a phrase of nothing, which FTS5 accepts and matches to no report.
+        return query.Length > 0 ? query.ToString() : "\"\"";
+    }
+
+    [GeneratedRegex("\"(?<phrase>[^\"]*)\"?|[^\\s\"]+")]
+    private static partial Regex Tokens();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+}
