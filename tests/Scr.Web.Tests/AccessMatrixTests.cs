@@ -174,6 +174,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/panel", "GET", _ => "/panel", Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         // The cross-case analysis of the learning record (decision 0012): the Panel's, and system administrators' (as the CLI).
         new("/analysis", "GET", _ => "/analysis", Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), ToSignIn),
+        new("/analysis", "GET", _ => "/analysis?handler=Xlsx", Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), ToSignIn),
         // Coding of reports (decision 0016): Panel members only (analysts, not the command line); a guessed review is not found.
         new("/analysis/coding", "GET", _ => "/analysis/coding", Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         new("/analysis/coding/agreement", "GET", _ => "/analysis/coding/agreement",

@@ -106,7 +106,7 @@ public static class AnalysisChart
             legend.Add(new XElement(Svg + "g", new XAttribute("data-column", grid.Columns[c]),
                 Rect(x, Top, 18, 14, Fill(idPrefix, c)),
                 Text(x + 24, Top + 12, grid.Columns[c], "start")));
-            x += 30 + grid.Columns[c].Length * 7.5;
+            x += 36 + grid.Columns[c].Length * 6.5;
         }
         svg.Add(legend);
         var top = Top + legendHeight;
@@ -161,7 +161,8 @@ public static class AnalysisChart
                     pattern.Add(new XElement(Svg + "circle", new XAttribute("cx", "4"), new XAttribute("cy", "4"), new XAttribute("r", "1.6"), new XAttribute("fill", Ink)));
                     break;
                 case 3:
-                    pattern.Add(Line(0, 4, 8, 4, 2));
+                    // Two lines a tile, so that a bar 18 high shows several.
+                    pattern.Add(Line(0, 2, 8, 2, 1.5), Line(0, 6, 8, 6, 1.5));
                     break;
             }
             defs.Add(pattern);
