@@ -164,15 +164,16 @@ public static class AnalysisWorkbook
     private static Cell PercentCell(int percent) =>
         new(new CellValue((percent / 100m).ToString(CultureInfo.InvariantCulture))) { DataType = CellValues.Number, StyleIndex = StylePercent };
 
+    // Fonts, fills and borders, then the cell styles that refer to them by index.
     private static Stylesheet Stylesheet() => new(
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Arial" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Arial" })) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Arial" })),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())),
         new CellFormats(
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 },
             new CellFormat { FontId = 1, FillId = 0, BorderId = 0, NumberFormatId = 0, ApplyFont = true },
             // Excel's built-in format 9: 0%.
-            new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 9, ApplyNumberFormat = true }) { Count = 3 });
+            new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 9, ApplyNumberFormat = true }));
 }
