@@ -149,7 +149,7 @@ public class AnalysisPageTests : IAsyncLifetime
         var tables = await ServiceTablesAsync(new AnalysisLimits(new DateOnly(2003, 1, 1), null, "eastmere"));
         var sheets = Workbook(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         sheets.Keys.ShouldBe([AnalysisWorkbook.ContentsSheet, .. tables.Tables.Select(t => t.Id)]);
-        sheets[AnalysisWorkbook.ContentsSheet][1][0].ShouldContain("board eastmere");
+        sheets[AnalysisWorkbook.ContentsSheet][1][0].ShouldContain("from 1 January 2003; board eastmere");
         foreach (var table in tables.Tables)
         {
             var sheet = sheets[table.Id];

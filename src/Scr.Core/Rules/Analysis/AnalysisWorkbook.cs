@@ -78,16 +78,14 @@ public static class AnalysisWorkbook
     }
 
     /// <summary>What the analysis was limited to, in words, on the Contents sheet.</summary>
-    public static string Scope(AnalysisLimits limits)
+    private static string Scope(AnalysisLimits limits)
     {
         var parts = new List<string>();
-        if (limits.From is { } from)
+        var period = string.Join(" ", new[] { limits.From is { } from ? $"from {Labels.Date(from)}" : null, limits.To is { } to ? $"up to {Labels.Date(to)}" : null }
+            .OfType<string>());
+        if (period.Length > 0)
         {
-            parts.Add($"from {Labels.Date(from)}");
-        }
-        if (limits.To is { } to)
-        {
-            parts.Add($"up to {Labels.Date(to)}");
+            parts.Add($"incidents (for the National Panel's tables, decisions) {period}");
         }
         if (limits.Board is { } board)
         {
@@ -97,9 +95,7 @@ public static class AnalysisWorkbook
         {
             parts.Add($"region {Labels.Of(region)}");
         }
-        return parts.Count == 0
-            ? "Every review held"
-            : "Limited to " + string.Join(", ", parts) + " (the period on the incident's date, or for the National Panel's tables the decision's)";
+        return parts.Count == 0 ? "Every review held" : "Limited to " + string.Join("; ", parts);
     }
 
     private static IEnumerable<Row> TableRows(IAnalysisTable table)
