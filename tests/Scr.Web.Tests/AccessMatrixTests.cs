@@ -176,6 +176,7 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/panel", "GET", _ => "/panel", Merge(Allow(Ok, Panel), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, Admin, OtherBoardOfficer)), ToSignIn),
         // The cross-case analysis of the learning record (decision 0012): the Panel's, and system administrators' (as the CLI).
         new("/analysis", "GET", _ => "/analysis", Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), ToSignIn),
+        new("/analysis", "GET", _ => "/analysis?handler=Xlsx", Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), ToSignIn),
         // Coding of reports (decision 0016): Panel members only (analysts, not the command line); a guessed review is not found.
         // Exchange files in and out of the learning record (decision 0012): the Panel imports; the Panel and boards' business units export.
         new("/analysis/import", "GET", _ => "/analysis/import", Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), ToSignIn),

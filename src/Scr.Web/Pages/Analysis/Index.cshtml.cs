@@ -7,6 +7,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Analysis;
 using Scr.Core.Services.Exchange;
+using Scr.Web.Charts;
 using Scr.Web.Security;
 using Scr.Web.TagHelpers;
 
@@ -36,9 +37,14 @@ public class IndexModel(CurrentUser me, ExchangeService exchange) : PageModel
     public IEnumerable<SelectListItem> RegionItems =>
         new[] { new SelectListItem("All regions", "") }.Concat(Enum.GetValues<Region>().Select(r => new SelectListItem(Labels.Of(r), r.ToString(), r == Region)));
 
-    /// <summary>This page's filters as a query string, for the CSV link.</summary>
-    public string CsvHref =>
-        $"?handler=Csv&Board={Uri.EscapeDataString(Board ?? "")}&Region={Region}&From.Day={From.Day}&From.Month={From.Month}&From.Year={From.Year}"
+    /// <summary>The CSV of the tables under this page's filters.</summary>
+    public string CsvHref => Download("Csv");
+
+    /// <summary>The workbook of the tables under this page's filters.</summary>
+    public string XlsxHref => Download("Xlsx");
+
+    private string Download(string handler) =>
+        $"?handler={handler}&Board={Uri.EscapeDataString(Board ?? "")}&Region={Region}&From.Day={From.Day}&From.Month={From.Month}&From.Year={From.Year}"
         + $"&To.Day={To.Day}&To.Month={To.Month}&To.Year={To.Year}";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -56,7 +62,24 @@ public class IndexModel(CurrentUser me, ExchangeService exchange) : PageModel
         return File(Encoding.UTF8.GetBytes(AnalysisFormats.Csv(result.Tables)), "text/csv; charset=utf-8", "analysis.csv");
     }
 
-    private async Task<ExchangeAnalysisResult> AnalyseAsync(CancellationToken cancellationToken)
+    /// <summary>The same tables as a workbook: a contents sheet, then a sheet per table.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        var limits = Limits();
+        var result = await AnalyseAsync(limits, cancellationToken);
+        return File(AnalysisWorkbook.Xlsx(result.Tables, limits), AnalysisWorkbook.ContentType, "analysis.xlsx");
+    }
+
+    /// <summary>The bar chart of a table, its ids unique on the page.</summary>
+    public static string Chart(IAnalysisTable table) => AnalysisChart.Render(table, $"chart-{table.Id}");
+
+    private Task<ExchangeAnalysisResult> AnalyseAsync(CancellationToken cancellationToken) => AnalyseAsync(Limits(), cancellationToken);
+
+    private async Task<ExchangeAnalysisResult> AnalyseAsync(AnalysisLimits limits, CancellationToken cancellationToken) =>
+        await exchange.AnalyseAsync(limits, await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
+
+    /// <summary>The filters as limits of the analysis; a date that is not valid is reported beside its field and not applied.</summary>
+    private AnalysisLimits Limits()
     {
         var from = From.IsEmpty ? null : From.Validate(ModelState, nameof(From), "the start date");
         var to = To.IsEmpty ? null : To.Validate(ModelState, nameof(To), "the end date");
@@ -65,8 +88,7 @@ public class IndexModel(CurrentUser me, ExchangeService exchange) : PageModel
             ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
             to = null;
         }
-        var limits = new AnalysisLimits(from, to, string.IsNullOrWhiteSpace(Board) ? null : Board, Region);
-        return await exchange.AnalyseAsync(limits, await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
+        return new AnalysisLimits(from, to, string.IsNullOrWhiteSpace(Board) ? null : Board, Region);
     }
 
     /// <summary>A percentage as the tables show it, or nothing when its base is 0.</summary>
