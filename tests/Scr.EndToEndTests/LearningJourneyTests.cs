@@ -82,7 +82,7 @@ public sealed class LearningJourneyTests(HostFixture host) : BrowserTest(host), 
 
         // 5. The analysis, for the North East only, and as CSV.
         await VisitAsync(analyst, "/analysis");
-        await analyst.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "North East" });
+        await analyst.GetByRole(AriaRole.Combobox, new() { Name = "Region", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "North East" });
         await analyst.GetByTestId("filter").ClickAsync();
         await analyst.ArriveAsync("**Region=NorthEast**");
         var regions = analyst.GetByTestId("table-region");
