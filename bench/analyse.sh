@@ -30,6 +30,8 @@ set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$ROOT"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 REVIEWS=${BENCH_REVIEWS:-100000}
@@ -45,12 +47,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- Tools ---------------------------------------------------------------------------------
-for tool in hyperfine jq; do
-  if ! command -v "$tool" >/dev/null 2>&1 && ((EUID == 0)); then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y "$tool" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$tool" >/dev/null; } || true
-  fi
-done
+bench_tools hyperfine jq
 command -v jq >/dev/null 2>&1 || { echo "jq is needed (apt-get install jq)" >&2; exit 1; }
 
 # --- Build and data ------------------------------------------------------------------------
@@ -85,43 +82,15 @@ else
 fi
 
 # --- Measure ---------------------------------------------------------------------------------
-names=(scr-analyse jq)
-commands=("$SCR" "$JQ")
-declare -a mean sd
-if command -v hyperfine >/dev/null 2>&1; then
-  tool="hyperfine $(hyperfine --version | awk '{ print $2 }'), $WARMUP warm-up and $RUNS timed runs of each"
-  hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-csv "$WORK/times.csv" \
-    -n "${names[0]}" "${commands[0]}" -n "${names[1]}" "${commands[1]}" >&2
-  for i in "${!names[@]}"; do
-    mean[i]=$(awk -F, -v n="${names[$i]}" 'NR > 1 && $1 == n { printf "%.3f", $2 }' "$WORK/times.csv")
-    sd[i]=$(awk -F, -v n="${names[$i]}" 'NR > 1 && $1 == n { printf "%.3f", $3 }' "$WORK/times.csv")
-  done
-else
-  tool="bash, $WARMUP warm-up and $RUNS timed runs of each (hyperfine is not installed)"
-  for i in "${!names[@]}"; do
-    for ((w = 0; w < WARMUP; w++)); do eval "${commands[$i]}"; done
-    : >"$WORK/runs.txt"
-    for ((r = 0; r < RUNS; r++)); do
-      start=$(date +%s%N)
-      eval "${commands[$i]}"
-      echo $((($(date +%s%N) - start) / 1000)) >>"$WORK/runs.txt"
-    done
-    mean[i]=$(awk '{ s += $1; n++ } END { printf "%.3f", s / n / 1e6 }' "$WORK/runs.txt")
-    sd[i]=$(awk '{ s += $1; q += $1 * $1; n++ } END { m = s / n; v = q / n - m * m; printf "%.3f", (v > 0 ? sqrt(v) : 0) / 1e6 }' "$WORK/runs.txt")
-    echo "${names[$i]}: ${mean[i]} s ± ${sd[i]}" >&2
-  done
-fi
+bench_time "$WORK" "$WARMUP" "$RUNS" scr-analyse "$SCR" jq "$JQ"
+mean=("${bench_mean[@]}")
+sd=("${bench_sd[@]}")
 
-ratio=$(awk -v a="${mean[0]}" -v b="${mean[1]}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+ratio=$(bench_ratio "${mean[0]}" "${mean[1]}")
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 0.2) ? "within the target (0.2×)" : "OVER the target (0.2×)" }')
 
 # --- Report --------------------------------------------------------------------------------------
-cpu=$(grep -m 1 -E '^(model name|Model)[[:space:]]*:' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
-memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]]; then
-  commit+=" (with uncommitted changes)"
-fi
+commit=$(bench_commit "$ROOT")
 
 table="| | Mean (s) | ± (s) | ÷ jq |
 |---|---:|---:|---:|
@@ -134,10 +103,7 @@ echo "$table"
 echo
 echo "scr analyse ÷ jq: $ratio ($verdict). $memory_line"
 
-if [[ ! -f $REPORT ]]; then
-  # shellcheck disable=SC2016 # the backquotes are Markdown
-  printf '# Benchmarks\n\nProduced by the scripts in `bench/`, which append a section per run.\n' >"$REPORT"
-fi
+bench_report "$REPORT"
 {
   echo
   echo "## Cross-case analysis of an exchange file: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
@@ -146,8 +112,8 @@ fi
   echo "children, a decision and the Panel's response, a report, recommendations and an action plan. The analysis reads the"
   echo "file as a stream, checks every field as the import does and counts every table; jq only parses it and counts the reviews."
   echo
-  echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $memory memory; .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg) when it ended."
-  echo "Timed with $tool."
+  echo "Machine: $(bench_machine)."
+  echo "Timed with $bench_tool."
   echo
   echo "$table"
   echo

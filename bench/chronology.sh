@@ -31,6 +31,8 @@ set -euo pipefail
 
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$ROOT"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 AGENCIES=${BENCH_AGENCIES:-30}
@@ -46,10 +48,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- hyperfine -----------------------------------------------------------------------
-if ! command -v hyperfine >/dev/null 2>&1 && ((EUID == 0)); then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y hyperfine >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y hyperfine >/dev/null; } || true
-fi
+bench_tools hyperfine
 
 # --- Build -----------------------------------------------------------------------------
 dotnet build "$ROOT/src/Scr.Cli/Scr.Cli.csproj" -c Release -nologo -v quiet
@@ -125,57 +124,24 @@ if [[ -x /usr/bin/time ]]; then
 fi
 
 # --- Measure ---------------------------------------------------------------------------------
-names=(scr-merge-csv scr-merge-xlsx sort-m sort)
-commands=("$SCR_CSV" "$SCR_XLSX" "$SORT_M" "$SORT")
-declare -a mean sd
-if command -v hyperfine >/dev/null 2>&1; then
-  tool="hyperfine $(hyperfine --version | awk '{ print $2 }'), $WARMUP warm-up and $RUNS timed runs of each"
-  args=()
-  for i in "${!names[@]}"; do
-    args+=(-n "${names[$i]}" "${commands[$i]}")
-  done
-  # The merge prints its progress on standard error: hyperfine discards both streams of the commands it times.
-  hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-csv "$WORK/times.csv" "${args[@]}" >&2
-  for i in "${!names[@]}"; do
-    # command,mean,stddev,median,user,system,min,max: seconds
-    mean[i]=$(awk -F, -v n="${names[$i]}" 'NR > 1 && $1 == n { printf "%.3f", $2 }' "$WORK/times.csv")
-    sd[i]=$(awk -F, -v n="${names[$i]}" 'NR > 1 && $1 == n { printf "%.3f", $3 }' "$WORK/times.csv")
-  done
-else
-  tool="bash, $WARMUP warm-up and $RUNS timed runs of each (hyperfine is not installed)"
-  for i in "${!names[@]}"; do
-    for ((w = 0; w < WARMUP; w++)); do eval "${commands[$i]}" >/dev/null 2>&1; done
-    : >"$WORK/runs.txt"
-    for ((r = 0; r < RUNS; r++)); do
-      start=$(date +%s%N)
-      eval "${commands[$i]}" >/dev/null 2>&1
-      echo $((($(date +%s%N) - start) / 1000)) >>"$WORK/runs.txt"
-    done
-    mean[i]=$(awk '{ s += $1; n++ } END { printf "%.3f", s / n / 1e6 }' "$WORK/runs.txt")
-    sd[i]=$(awk '{ s += $1; q += $1 * $1; n++ } END { m = s / n; v = q / n - m * m; printf "%.3f", (v > 0 ? sqrt(v) : 0) / 1e6 }' "$WORK/runs.txt")
-    echo "${names[$i]}: ${mean[i]} s ± ${sd[i]}" >&2
-  done
-fi
+# The merge prints its progress on standard error: the timing discards both streams of the commands it times.
+bench_time "$WORK" "$WARMUP" "$RUNS" scr-merge-csv "$SCR_CSV" scr-merge-xlsx "$SCR_XLSX" sort-m "$SORT_M" sort "$SORT"
+mean=("${bench_mean[@]}")
+sd=("${bench_sd[@]}")
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
-to_sort=$(ratio "${mean[0]}" "${mean[3]}")
-to_merge=$(ratio "${mean[0]}" "${mean[2]}")
-xlsx_to_sort=$(ratio "${mean[1]}" "${mean[3]}")
+to_sort=$(bench_ratio "${mean[0]}" "${mean[3]}")
+to_merge=$(bench_ratio "${mean[0]}" "${mean[2]}")
+xlsx_to_sort=$(bench_ratio "${mean[1]}" "${mean[3]}")
 verdict=$(awk -v r="$to_sort" 'BEGIN { print (r <= 3) ? "within the target (3×)" : "OVER the target (3×)" }')
 
 # --- Report --------------------------------------------------------------------------------------
-cpu=$(grep -m 1 -E '^(model name|Model)[[:space:]]*:' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
-memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n $(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null) ]]; then
-  commit+=" (with uncommitted changes)"
-fi
+commit=$(bench_commit "$ROOT")
 
 table="| | Mean (s) | ± (s) | ÷ sort |
 |---|---:|---:|---:|
 | \`scr chronology merge\`, to CSV | ${mean[0]} | ${sd[0]} | $to_sort |
 | \`scr chronology merge\`, to XLSX | ${mean[1]} | ${sd[1]} | $xlsx_to_sort |
-| \`LC_ALL=C sort -m\` of the rows pre-sorted per agency | ${mean[2]} | ${sd[2]} | $(ratio "${mean[2]}" "${mean[3]}") |
+| \`LC_ALL=C sort -m\` of the rows pre-sorted per agency | ${mean[2]} | ${sd[2]} | $(bench_ratio "${mean[2]}" "${mean[3]}") |
 | \`LC_ALL=C sort\` of the concatenation | ${mean[3]} | ${sd[3]} | 1.00 |"
 
 echo
@@ -183,10 +149,7 @@ echo "$table"
 echo
 echo "Merge to CSV ÷ sort of the concatenation: $to_sort ($verdict); ÷ sort -m: $to_merge."
 
-if [[ ! -f $REPORT ]]; then
-  # shellcheck disable=SC2016 # the backquotes are Markdown
-  printf '# Benchmarks\n\nProduced by the scripts in `bench/`, which append a section per run.\n' >"$REPORT"
-fi
+bench_report "$REPORT"
 {
   echo
   echo "## Chronology merge: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
@@ -195,8 +158,8 @@ fi
   echo "each agency's in date order; the merge reads and checks every row, merges them, writes the integrated chronology and"
   echo "works out the gaps, child-seen figures and discrepancies; sort(1) only orders the same rows by their bytes."
   echo
-  echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $memory memory; .NET $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg) when it ended."
-  echo "Timed with $tool."
+  echo "Machine: $(bench_machine)."
+  echo "Timed with $bench_tool."
   echo
   echo "$table"
   echo
