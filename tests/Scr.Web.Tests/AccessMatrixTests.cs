@@ -415,6 +415,15 @@ public abstract class AccessMatrixTests(WebWorldFixture fixture)
         new("/api/v1/cases/{id:guid}/transitions", "POST", ids => $"/api/v1/cases/{ids.NewCase}/transitions",
             Merge(Allow(HttpStatusCode.Conflict, Chair), Allow(Forbidden, Officer, SubGroup, AgencyLead, AgencyAuthor), Allow(Hidden, Reviewer, Panel, Admin, OtherBoardOfficer)),
             HttpStatusCode.Unauthorized),
+        // The learning repository is public; exchange files as the pages (decisions 0012, 0017). A file with problems is refused
+        // to the Panel with its paths (400) and nothing stored.
+        new("/api/v1/learning/reports", "GET", _ => "/api/v1/learning/reports?q=neglect", Allow(Ok, Everyone), Ok),
+        new("/api/v1/learning/reports/{id:int}", "GET", ids => $"/api/v1/learning/reports/{ids.PublishedReport}", Allow(Ok, Everyone), Ok),
+        new("/api/v1/learning-record/import", "POST", _ => "/api/v1/learning-record/import",
+            Merge(Allow(HttpStatusCode.BadRequest, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)),
+            HttpStatusCode.Unauthorized, _ => new { format = "scr-exchange/0" }),
+        new("/api/v1/learning-record/export", "GET", _ => "/api/v1/learning-record/export",
+            Merge(Allow(Ok, Panel, Admin, Officer, OtherBoardOfficer), Allow(Forbidden, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer)), HttpStatusCode.Unauthorized),
         new("/api/v1/analysis", "GET", _ => "/api/v1/analysis",
             Merge(Allow(Ok, Panel, Admin), Allow(Forbidden, Officer, Chair, SubGroup, AgencyLead, AgencyAuthor, Reviewer, OtherBoardOfficer)), HttpStatusCode.Unauthorized),
         // Coding of reports, as the pages: a guessed review is not found for the Panel; its changes are refused to everyone else.

@@ -38,6 +38,7 @@ public static class ApiEndpoints
         CodingEndpoints.Map(api);
         ChronologyEndpoints.Map(api);
         GenogramEndpoints.Map(api);
+        LearningEndpoints.Map(api);
     }
 
     /// <summary>
