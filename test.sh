@@ -14,8 +14,10 @@
 # Exit status is non-zero when the build failed, a test failed, a test run
 # crashed, or no test ran at all.
 #
-# Environment: SCR_TEST_TIMEOUT (default 12m) caps each test project's run, so
-# that a hung test fails the run instead of stalling it. SCR_E2E_CHROMIUM
+# Environment: SCR_TEST_TIMEOUT (default 20m) caps each test project's run, so
+# that a hung test fails the run instead of stalling it (the web tests, on both
+# databases, take 7 to 8 minutes on a quiet 2-core machine and ran past 12 on a
+# busy one). SCR_E2E_CHROMIUM
 # (default /usr/bin/chromium) is the browser the end-to-end tests drive.
 set -euo pipefail
 
@@ -127,7 +129,7 @@ for project in "${projects[@]}"; do
   # (the test program and any browser it started), not only `dotnet test`.
   # It runs in the background so that `wait` lets the INT/TERM traps fire.
   status=0
-  timeout --kill-after=30s "${SCR_TEST_TIMEOUT:-12m}" \
+  timeout --kill-after=30s "${SCR_TEST_TIMEOUT:-20m}" \
     dotnet test --project "$project" --no-build -c Release \
     --results-directory "$RESULTS" --report-xunit-trx --report-xunit-trx-filename "$name.trx" &
   test_pid=$!
