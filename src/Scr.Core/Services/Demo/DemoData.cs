@@ -229,8 +229,12 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
                     panelMember, Seeder, cancellationToken);
                 db.ChangeTracker.Clear();
                 reports++;
+                var before = characters / 1_048_576;
                 characters += body.Length;
-                progress?.Report((int)Math.Min(megabytes, characters / 1_048_576));
+                if (characters / 1_048_576 > before)
+                {
+                    progress?.Report((int)Math.Min(megabytes, characters / 1_048_576));
+                }
             }
         }
         return (reports, characters);
