@@ -189,9 +189,9 @@ INSERT INTO bare(rowid, title, text) SELECT Id, Title, Text FROM published_repor
 INSERT INTO bare(bare) VALUES ('optimize');
 INSERT INTO published_reports_search(published_reports_search) VALUES ('optimize');
 EOF
-# size WHERE: bytes of the pages of the tables named, in MiB to 1 decimal (dbstat counts every page a table uses).
-size() { sqlite3 "$SCRATCH" "SELECT printf('%.1f', COALESCE(SUM(pgsize), 0) / 1048576.0) FROM dbstat WHERE $1"; }
-ours=$(sqlite3 "$DB" "SELECT printf('%.1f', SUM(pgsize) / 1048576.0) FROM dbstat WHERE name LIKE 'published_reports_search%'")
+# size WHERE: bytes of the pages of the tables named, in MiB to 2 decimals (dbstat counts every page a table uses).
+size() { sqlite3 "$SCRATCH" "SELECT printf('%.2f', COALESCE(SUM(pgsize), 0) / 1048576.0) FROM dbstat WHERE $1"; }
+ours=$(sqlite3 "$DB" "SELECT printf('%.2f', SUM(pgsize) / 1048576.0) FROM dbstat WHERE name LIKE 'published_reports_search%'")
 ours_optimised=$(size "name LIKE 'published_reports_search%'")
 held=$(size "name = 'published_reports'")
 bare_index=$(size "name LIKE 'bare%' AND name <> 'bare_content'")
