@@ -53,14 +53,14 @@ public sealed class DemoReportText(int seed)
          "fathers and partners must be assessed, not only mothers", "thresholds must be understood in the same way by all agencies",
          "health information must reach the school nurse and the health visitor", "disguised compliance must be recognised"];
 
-    private readonly Random random = new(seed);
-    private int number;
+    private readonly Random _random = new(seed);
+    private int _number;
 
     /// <summary>The next report: a title and its text, paragraphs separated by blank lines.</summary>
     public (string Title, string Text) Next()
     {
-        number++;
-        var child = $"{Pick(Children)} {(char)('A' + number % 26)}{number}";
+        _number++;
+        var child = $"{Pick(Children)} {(char)('A' + _number % 26)}{_number}";
         var title = $"{child}: {Pick(Themes)}";
         var text = new StringBuilder(ReportLength + 1_000);
         while (text.Length < ReportLength)
@@ -69,14 +69,14 @@ public sealed class DemoReportText(int seed)
             {
                 text.Append("\n\n");
             }
-            var sentences = random.Next(4, 9);
+            var sentences = _random.Next(4, 9);
             for (var s = 0; s < sentences; s++)
             {
                 if (s > 0)
                 {
                     text.Append(' ');
                 }
-                if (random.Next(10) == 0)
+                if (_random.Next(10) == 0)
                 {
                     var learning = Pick(Learning);
                     text.Append("Learning: ").Append(learning);
@@ -84,7 +84,7 @@ public sealed class DemoReportText(int seed)
                 else
                 {
                     text.Append(Pick(Agents)).Append(' ').Append(Pick(Actions)).Append(' ').Append(Pick(Concerns)).Append(' ').Append(Pick(Circumstances));
-                    if (random.Next(4) == 0)
+                    if (_random.Next(4) == 0)
                     {
                         text.Append(", and ").Append(child).Append(" was not seen alone");
                     }
@@ -95,5 +95,5 @@ public sealed class DemoReportText(int seed)
         return (title, text.ToString());
     }
 
-    private string Pick(string[] words) => words[random.Next(words.Length)];
+    private string Pick(string[] words) => words[_random.Next(words.Length)];
 }
