@@ -119,6 +119,7 @@ public static class CliApp
         demo.Subcommands.Add(DemoCodeCommand.Create(cli));
         demo.Subcommands.Add(DemoBulkCasesCommand.Create(cli));
         demo.Subcommands.Add(DemoBulkCasesCommand.CreateChronology(cli));
+        demo.Subcommands.Add(DemoBulkCasesCommand.CreateReports(cli));
         demo.Subcommands.Add(DemoSessionCommand.Create(cli));
         demo.Subcommands.Add(DemoExchangeCommand.Create(cli));
 

@@ -96,4 +96,51 @@ public class DemoSeedTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("--count must be a whole number from 1 to");
     }
+
+    [Fact]
+    public async Task BulkReports_AfterSeed_PublishesSearchableReportsOfTheSize()
+    {
+        using var sandbox = new CliSandbox();
+        await sandbox.SeedAsync();
+        var before = await sandbox.CountAsync("SELECT COUNT(*) FROM published_reports");
+
+        var result = await sandbox.SucceedAsync("demo", "bulk-reports", "--megabytes", "1");
+
+        result.Out.ShouldContain("Added 1 of 1 MiB of published reports");
+        var added = await sandbox.CountAsync("SELECT COUNT(*) FROM published_reports") - before;
+        added.ShouldBeGreaterThan(0);
+        result.Out.ShouldContain($"Published {added:N0} fictional reports");
+        (await sandbox.CountAsync($"SELECT SUM(LENGTH(\"Text\")) FROM published_reports WHERE \"Id\" > {before}")).ShouldBeGreaterThanOrEqualTo(1_048_576);
+        // The index answers as a scan of the text does: the triggers indexed every report.
+        var withWord = await sandbox.CountAsync("SELECT COUNT(*) FROM published_reports WHERE \"Text\" LIKE '%weight loss%'");
+        withWord.ShouldBeGreaterThan(0);
+        (await sandbox.CountAsync("SELECT COUNT(*) FROM published_reports_search WHERE published_reports_search MATCH '\"weight loss\"'"))
+            .ShouldBe(withWord);
+    }
+
+    [Fact]
+    public async Task BulkReports_BeforeSeed_SaysToSeed()
+    {
+        using var sandbox = new CliSandbox();
+        await sandbox.SucceedAsync("db", "migrate");
+
+        var result = await sandbox.RunAsync("demo", "bulk-reports", "--megabytes", "1");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("scr demo seed");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("lots")]
+    public async Task BulkReports_BadMegabytes_ExitsTwo(string megabytes)
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = await sandbox.RunAsync("demo", "bulk-reports", "--megabytes", megabytes);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"--megabytes must be a whole number from 1 to 1,000, not '{megabytes}'");
+    }
 }

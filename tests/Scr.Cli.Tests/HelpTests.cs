@@ -19,6 +19,7 @@ public class HelpTests
         "demo seed",
         "demo code",
         "demo bulk-cases",
+        "demo bulk-reports",
         "demo session",
         "audit",
         "audit verify",

@@ -6,8 +6,9 @@ using Scr.Core.Services.Demo;
 namespace Scr.Cli.Commands;
 
 /// <summary>
-/// <c>scr demo bulk-cases --count N</c> and <c>scr demo bulk-chronology --entries N</c>: many fictional cases on the demo
-/// board, or a long chronology on its review that gathers chronologies, for load tests and benchmarks.
+/// <c>scr demo bulk-cases --count N</c>, <c>scr demo bulk-chronology --entries N</c> and <c>scr demo bulk-reports --megabytes N</c>:
+/// many fictional cases on the demo board, a long chronology on its review that gathers chronologies, or many published
+/// reports in the learning repository, for load tests and benchmarks.
 /// </summary>
 public static class DemoBulkCasesCommand
 {
@@ -44,6 +45,27 @@ public static class DemoBulkCasesCommand
             {
                 var reviewId = await services.Get<DemoData>().BulkChronologyAsync(parseResult.GetValue(entries), progress, cancellationToken);
                 return $"Added {parseResult.GetValue(entries):N0} fictional chronology entries: /cases/{reviewId}/chronology";
+            }, cancellationToken));
+        return command;
+    }
+
+    public const int MaximumMegabytes = 1_000;
+
+    public static Command CreateReports(CliContext cli)
+    {
+        var megabytes = CountOption.Create("--megabytes", "How many MiB of report text to add", 1, MaximumMegabytes);
+        var command = new Command("bulk-reports", "Add fictional reviews of the demo boards to the learning record, each with a "
+            + "published report of generated text (about 20,000 characters), until the reports added hold the size asked for, "
+            + "for load tests and the search benchmark. The same size gives the same text. Run 'scr demo seed' first.")
+        {
+            megabytes,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(cli, parseResult, "MiB of published reports", parseResult.GetValue(megabytes),
+            async (services, progress) =>
+            {
+                var (reports, characters) = await services.Get<DemoData>().BulkReportsAsync(parseResult.GetValue(megabytes), progress, cancellationToken);
+                var total = await services.Db.PublishedReports.CountAsync(cancellationToken);
+                return $"Published {reports:N0} fictional reports ({characters / 1_048_576.0:N1} MiB of text); the learning repository now has {total:N0}.";
             }, cancellationToken));
         return command;
     }

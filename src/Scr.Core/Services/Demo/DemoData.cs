@@ -181,6 +181,65 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         }
     }
 
+    /// <summary>
+    /// Adds fictional reviews of the demo boards to the learning record and publishes a generated report of each until
+    /// <paramref name="megabytes"/> MiB of report text are added (for the search benchmark): imported and published through
+    /// the services, so the search index is kept by its triggers as for any report. The same size gives the same text.
+    /// Reports the whole MiB added so far; returns how many reports were published and their characters.
+    /// </summary>
+    public async Task<(int Reports, long Characters)> BulkReportsAsync(int megabytes, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        string[] boards = ["eastmere", "northbridge"];
+        if (await db.Organisations.CountAsync(o => boards.Contains(o.Key), cancellationToken) < boards.Length)
+        {
+            throw new RuleViolationException("The demo boards are missing: run the demo seed first.");
+        }
+        var panelMember = await PrincipalAsync("panel@panel.example");
+        var start = await db.LearningReviews.CountAsync(l => l.Reference.Contains("-BULK-LR-"), cancellationToken);
+        var wanted = megabytes * 1_048_576L;
+        var text = new DemoReportText(20261207);
+        var (reports, characters) = (0, 0L);
+        // The reviews are imported a batch at a time, then their reports published one by one.
+        const int batch = 50;
+        var seed = 11;
+        while (characters < wanted)
+        {
+            var sent = Scr.Core.Exchange.DemoExchange.Reviews(batch, seed++)
+                .Select((r, i) => r with { Board = boards[i % 2], Reference = $"{boards[i % 2].ToUpperInvariant()}-BULK-LR-{start + reports + i + 1:D6}" })
+                .ToList();
+            using (var file = new MemoryStream())
+            {
+                Scr.Core.Exchange.ExchangeWriter.Write(file, boards.Select(b => new Scr.Core.Exchange.ExchangeBoard(b)), sent);
+                file.Position = 0;
+                await exchange.ImportAsync(file, panelMember, Seeder, cancellationToken: cancellationToken);
+            }
+            var references = sent.Select(r => r.Reference).ToList();
+            var ids = await db.LearningReviews.AsNoTracking().Where(l => references.Contains(l.Reference))
+                .Select(l => new { l.Id, l.Reference }).ToDictionaryAsync(l => l.Reference, l => l.Id, cancellationToken);
+            foreach (var reference in references)
+            {
+                if (characters >= wanted)
+                {
+                    break;
+                }
+                var (title, body) = text.Next();
+                var publishedOn = new DateOnly(2010, 1, 1).AddDays(reports % 5000);
+                await repository.PublishAsync(ids[reference], new Learning.PublishRequest(title, publishedOn, body, PublishedReport.Typed),
+                    panelMember, Seeder, cancellationToken);
+                db.ChangeTracker.Clear();
+                reports++;
+                var before = characters / 1_048_576;
+                characters += body.Length;
+                if (characters / 1_048_576 > before)
+                {
+                    progress?.Report((int)Math.Min(megabytes, characters / 1_048_576));
+                }
+            }
+        }
+        return (reports, characters);
+    }
+
     /// <summary>Adds fictional cases to the demo board in bulk (for load and benchmark runs).</summary>
     public async Task<int> BulkCasesAsync(int count, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
