@@ -146,7 +146,8 @@ public class LearningPagesTests : IAsyncLifetime
         Text(empty.QuerySelector("#Upload-error")).ShouldContain("The selected file is empty");
         Text(nothing.QuerySelector(".govuk-error-summary__list")).ShouldBe("Select a PDF or Word file of the report, or enter its text");
         wrongKind.QuerySelectorAll(".govuk-error-summary__list li").Select(Text)
-            .ShouldBe(["The selected file must be a PDF or a Word document (.docx)"]);
+            .ShouldBe(["Enter the title of the report", "The selected file must be a PDF or a Word document (.docx)"],
+                "the title's problem is shown with the file's, not one round later");
         (await _world.WithDbAsync(db => db.PublishedReports.CountAsync())).ShouldBe(4);
     }
 

@@ -202,15 +202,7 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
             throw new ForbiddenException("Only the National Panel and the board's business unit can publish this review's report.");
         }
         var title = request.Title.Trim();
-        var problems = new List<RuleProblem>();
-        if (title.Length == 0)
-        {
-            problems.Add(new RuleProblem(nameof(PublishRequest.Title), "Enter the title of the report"));
-        }
-        else if (title.Length > PublishedReport.MaxTitleLength)
-        {
-            problems.Add(new RuleProblem(nameof(PublishRequest.Title), $"The title must be {PublishedReport.MaxTitleLength} characters or fewer"));
-        }
+        var problems = TitleProblems(title).ToList();
         var now = clock.GetUtcNow();
         if (request.PublishedOn > DateOnly.FromDateTime(now.UtcDateTime))
         {
@@ -246,6 +238,18 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
+    }
+
+    /// <summary>
+    /// The problems of a report's title: a form sent without its date or text shows them with those, not one round later.
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> TitleProblems(string? title)
+    {
+        var trimmed = title?.Trim() ?? "";
+        return trimmed.Length == 0 ? [new RuleProblem(nameof(PublishRequest.Title), "Enter the title of the report")]
+            : trimmed.Length > PublishedReport.MaxTitleLength
+                ? [new RuleProblem(nameof(PublishRequest.Title), $"The title must be {PublishedReport.MaxTitleLength} characters or fewer")]
+                : [];
     }
 
     /// <summary>

@@ -50,6 +50,11 @@ public class ReviewModel(CurrentUser me, LearningRepository repository, TimeProv
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        // The core's title rule first, so a form with other problems shows the title's too, in the order of the fields.
+        foreach (var problem in LearningRepository.TitleProblems(Title))
+        {
+            ModelState.AddModelError(nameof(Title), problem.Message);
+        }
         var publishedOn = PublishedOn.Validate(ModelState, nameof(PublishedOn), "the date the report was published",
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         string? text = null;
