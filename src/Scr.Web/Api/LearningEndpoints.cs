@@ -51,7 +51,7 @@ public static class LearningEndpoints
     private static async Task<Results<Ok<ImportBody>, ValidationProblem>> ImportAsync(HttpRequest request, CurrentUser me, ExchangeService exchange,
         CancellationToken cancellationToken)
     {
-        await using var file = TemporaryFile();
+        await using var file = TemporaryFile.Create();
         await request.Body.CopyToAsync(file, cancellationToken);
         file.Position = 0;
         try
@@ -78,7 +78,7 @@ public static class LearningEndpoints
         {
             return TypedResults.ValidationProblem(ApiEndpoints.Problems("to", "The end date must be the same as or after the start date"));
         }
-        var file = TemporaryFile();
+        var file = TemporaryFile.Create();
         try
         {
             await exchange.ExportAsync(file, new ExchangeExportFilter(string.IsNullOrWhiteSpace(board) ? null : board, from, to),
@@ -92,7 +92,4 @@ public static class LearningEndpoints
             throw;
         }
     }
-
-    private static FileStream TemporaryFile() =>
-        new(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
 }

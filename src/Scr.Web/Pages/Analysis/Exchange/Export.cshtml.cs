@@ -46,7 +46,7 @@ public class ExportModel(CurrentUser me, ExchangeService exchange) : PageModel
         {
             return Page();
         }
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        var file = TemporaryFile.Create();
         try
         {
             await exchange.ExportAsync(file, new ExchangeExportFilter(board, from, to), await me.GetAsync(cancellationToken), me.Actor, cancellationToken);
