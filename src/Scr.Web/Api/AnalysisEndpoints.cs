@@ -3,6 +3,7 @@ using Scr.Core.Exchange;
 using Scr.Core.Rules.Analysis;
 using Scr.Core.Services.Exchange;
 using Scr.Web.Security;
+using Scr.Web.TagHelpers;
 
 namespace Scr.Web.Api;
 
@@ -25,7 +26,7 @@ public static class AnalysisEndpoints
         var errors = new Dictionary<string, string[]>();
         if (from is not null && to is not null && to < from)
         {
-            errors["to"] = ["The end date must be the same as or after the start date"];
+            errors["to"] = [DateInputValidation.EndBeforeStart];
         }
         Scr.Core.Models.Region? regionValue = null;
         if (!string.IsNullOrWhiteSpace(region))

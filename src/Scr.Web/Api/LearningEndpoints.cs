@@ -4,6 +4,7 @@ using Scr.Core.Exchange;
 using Scr.Core.Services.Exchange;
 using Scr.Core.Services.Learning;
 using Scr.Web.Security;
+using Scr.Web.TagHelpers;
 
 namespace Scr.Web.Api;
 
@@ -76,7 +77,7 @@ public static class LearningEndpoints
     {
         if (from is not null && to is not null && to < from)
         {
-            return TypedResults.ValidationProblem(ApiEndpoints.Problems("to", "The end date must be the same as or after the start date"));
+            return TypedResults.ValidationProblem(ApiEndpoints.Problems("to", DateInputValidation.EndBeforeStart));
         }
         var file = TemporaryFile.Create();
         try

@@ -6,6 +6,7 @@ using Scr.Core.Rules.Analysis;
 using Scr.Core.Services;
 using Scr.Core.Services.Panel;
 using Scr.Web.Security;
+using Scr.Web.TagHelpers;
 
 namespace Scr.Web.Api;
 
@@ -42,7 +43,7 @@ public static class PanelEndpoints
         var principal = await me.GetAsync(cancellationToken);
         if (from is not null && to is not null && to < from)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["The end date must be the same as or after the start date"] });
+            return TypedResults.ValidationProblem(ApiEndpoints.Problems("to", DateInputValidation.EndBeforeStart));
         }
         var figures = await panel.FiguresAsync(from, to, principal, cancellationToken);
         var (rows, total) = await panel.ListAsync(new PanelListFilter(board, outcome, state, from, to, page ?? 1), principal, cancellationToken);

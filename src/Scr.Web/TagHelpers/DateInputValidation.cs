@@ -5,6 +5,26 @@ namespace Scr.Web.TagHelpers;
 /// <summary>The GOV.UK "Dates" pattern's error messages for a three-field date.</summary>
 public static class DateInputValidation
 {
+    /// <summary>What a period filter says of an end before its start, on a page and in the API.</summary>
+    public const string EndBeforeStart = "The end date must be the same as or after the start date";
+
+    /// <summary>
+    /// A period filter of two optional date inputs (the page's From and To): each date checked beside its field, and an end
+    /// before the start refused beside the end and not applied.
+    /// </summary>
+    public static (DateOnly? From, DateOnly? To) ValidatePeriod(ModelStateDictionary modelState, DateInputModel from, DateInputModel to,
+        string fromKey = "From", string toKey = "To")
+    {
+        var start = from.IsEmpty ? null : from.Validate(modelState, fromKey, "the start date");
+        var end = to.IsEmpty ? null : to.Validate(modelState, toKey, "the end date");
+        if (start is not null && end is not null && end < start)
+        {
+            modelState.AddModelError(toKey, EndBeforeStart);
+            end = null;
+        }
+        return (start, end);
+    }
+
     /// <summary>The date, or null after adding the right message for <paramref name="key"/>.</summary>
     public static DateOnly? Validate(this DateInputModel input, ModelStateDictionary modelState, string key, string description, DateOnly? latest = null)
     {

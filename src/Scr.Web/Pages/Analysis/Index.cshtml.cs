@@ -81,13 +81,7 @@ public class IndexModel(CurrentUser me, ExchangeService exchange) : PageModel
     /// <summary>The filters as limits of the analysis; a date that is not valid is reported beside its field and not applied.</summary>
     private AnalysisLimits Limits()
     {
-        var from = From.IsEmpty ? null : From.Validate(ModelState, nameof(From), "the start date");
-        var to = To.IsEmpty ? null : To.Validate(ModelState, nameof(To), "the end date");
-        if (from is not null && to is not null && to < from)
-        {
-            ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
-            to = null;
-        }
+        var (from, to) = DateInputValidation.ValidatePeriod(ModelState, From, To);
         return new AnalysisLimits(from, to, string.IsNullOrWhiteSpace(Board) ? null : Board, Region);
     }
 

@@ -85,13 +85,7 @@ public class IndexModel(CurrentUser me, PanelService panel) : PageModel
     public async Task OnGetAsync()
     {
         var principal = await me.GetAsync();
-        var from = From.IsEmpty ? null : From.Validate(ModelState, nameof(From), "the start date");
-        var to = To.IsEmpty ? null : To.Validate(ModelState, nameof(To), "the end date");
-        if (from is not null && to is not null && to < from)
-        {
-            ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
-            to = null;
-        }
+        var (from, to) = DateInputValidation.ValidatePeriod(ModelState, From, To);
         PageNumber = Math.Max(1, PageNumber);
         Figures = await panel.FiguresAsync(from, to, principal);
         (Rows, Total) = await panel.ListAsync(new PanelListFilter(Board, Outcome, State, from, to, PageNumber, PageSize), principal);

@@ -31,12 +31,7 @@ public class ExportModel(CurrentUser me, ExchangeService exchange) : PageModel
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
         var boards = await PrepareAsync(cancellationToken);
-        var from = From.IsEmpty ? null : From.Validate(ModelState, nameof(From), "the start date");
-        var to = To.IsEmpty ? null : To.Validate(ModelState, nameof(To), "the end date");
-        if (from is not null && to is not null && to < from)
-        {
-            ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
-        }
+        var (from, to) = DateInputValidation.ValidatePeriod(ModelState, From, To);
         var board = string.IsNullOrWhiteSpace(Board) ? null : Board;
         if (board is not null && !boards.Any(b => b.Key == board))
         {
