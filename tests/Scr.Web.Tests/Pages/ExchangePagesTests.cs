@@ -106,6 +106,7 @@ public class ExchangePagesTests : IAsyncLifetime
         allReviews.Select(r => r.Reference).Where(r => r.StartsWith("REF-", StringComparison.Ordinal)).ShouldBe(["REF-0001", "REF-0003", "REF-0005", "REF-0000", "REF-0002", "REF-0004"]);
 
         var officer = await _world.SignInAsync(Officer);
+        (await officer.GetDocumentAsync("/")).QuerySelector("[data-testid=export-link]")!.GetAttribute("href").ShouldBe("/analysis/export");
         var form = await officer.GetDocumentAsync("/analysis/export");
         form.QuerySelectorAll("select#Board option").Select(o => o.TextContent.Trim()).ShouldBe(["Northbridge Safeguarding Children Board"]);
         var own = await officer.GetAsync("/analysis/export?handler=Download");
