@@ -1860,7 +1860,7 @@ namespace Scr.Migrations.Postgres.Migrations
 
                     b.HasKey("ReportId", "Facet", "Value");
 
-                    b.HasIndex("Facet", "Value");
+                    b.HasIndex("Facet", "Value", "ReportId");
 
                     b.ToTable("published_report_facets", (string)null);
                 });

@@ -1849,7 +1849,7 @@ namespace Scr.Migrations.Sqlite.Migrations
 
                     b.HasKey("ReportId", "Facet", "Value");
 
-                    b.HasIndex("Facet", "Value");
+                    b.HasIndex("Facet", "Value", "ReportId");
 
                     b.ToTable("published_report_facets", (string)null);
                 });

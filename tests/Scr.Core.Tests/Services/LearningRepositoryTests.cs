@@ -139,6 +139,41 @@ public class LearningRepositoryTests
     }
 
     [Theory, MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
+    public async Task SearchAsync_MoreMatchesThanAPage_PagesFollowTheRankingAndCountsCoverEveryMatch(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await using var world = await WorldAsync(database);
+        // 23 more reports, report n saying "drinking" n times (so n ranks it) and published on day n of 2005.
+        const int Reports = 23;
+        await world.ImportAsync([.. Enumerable.Range(1, Reports).Select(n =>
+            Review(n % 2 == 0 ? "anytown" : "elsewhere", $"MORE-{n}", 2004 + n % 3, IncidentType.Death, 12))]);
+        var ids = await world.RepositoryAsync(async r => (await r.PublishableAsync(world.Panel)).Rows.ToDictionary(p => p.Reference, p => p.Id));
+        foreach (var n in Enumerable.Range(1, Reports))
+        {
+            var text = string.Join(" ", Enumerable.Repeat("Drinking was known.", n)) + " " + string.Concat(Enumerable.Repeat("Other words fill the report. ", Reports + 1 - n));
+            await world.RepositoryAsync(r => r.PublishAsync(ids[$"MORE-{n}"],
+                new PublishRequest($"Report {n}", new DateOnly(2005, 1, n), text, PublishedReport.Typed), world.Panel, Tester));
+        }
+        await world.PublishAsync(world.Anytown1, "Child A", "Nothing about it.");
+
+        var first = await world.RepositoryAsync(r => r.SearchAsync(new ReportSearchRequest("drinking")));
+        var second = await world.RepositoryAsync(r => r.SearchAsync(new ReportSearchRequest("drinking", Page: 2)));
+        var listed = await world.RepositoryAsync(r => r.SearchAsync(new ReportSearchRequest(null, Page: 2)));
+
+        first.Total.ShouldBe(Reports);
+        second.Total.ShouldBe(Reports);
+        first.Hits.Select(h => h.Title).ShouldBe(Enumerable.Range(Reports - LearningRepository.PageSize + 1, LearningRepository.PageSize).Reverse().Select(n => $"Report {n}"));
+        second.Hits.Select(h => h.Title).ShouldBe(["Report 3", "Report 2", "Report 1"]);
+        // The counts are of every match, not of the page shown.
+        first.Facets.Where(f => f.Facet == ReportFacets.Region).Select(f => (f.Value, f.Reports)).ShouldBe([("yorkshire-humber", 11), ("london", 12)], ignoreOrder: true);
+        second.Facets.ShouldBe(first.Facets);
+        first.Facets.Where(f => f.Facet == ReportFacets.Year).Sum(f => f.Reports).ShouldBe(Reports);
+        // Without words: newest first, Child A (published 1 May 2004) last of all 24.
+        listed.Total.ShouldBe(Reports + 1);
+        listed.Hits.Select(h => h.Title).ShouldBe(["Report 3", "Report 2", "Report 1", "Child A"]);
+    }
+
+    [Theory, MemberData(nameof(DatabaseKinds.Available), MemberType = typeof(DatabaseKinds))]
     public async Task SearchAsync_ValuesChosen_AnyValueOfAFacetAndEveryFacet(DatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);

@@ -76,20 +76,19 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
             matching = matching.Where(m => db.PublishedReportFacets.Any(f => f.ReportId == m.Id && f.Facet == facet && chosen.Contains(f.Value)));
         }
 
-        // The search is run once: every match's id and score (a few numbers each), ranked here; the counts and the page's
-        // details then come by id, so the full-text query is not repeated for the count, the facets and the page.
-        var ranked = (await (
-                from m in matching
-                join r in db.PublishedReports on m.Id equals r.Id
-                select new { m.Id, m.Score, r.PublishedOn })
-            .ToListAsync(cancellationToken))
-            .OrderByDescending(m => m.Score).ThenByDescending(m => m.PublishedOn).ThenByDescending(m => m.Id)
-            .Select(m => m.Id).ToList();
-        var facets = await db.PublishedReportFacets.Where(f => ranked.Contains(f.ReportId))
-            .GroupBy(f => new { f.Facet, f.Value })
-            .Select(g => new FacetCount(g.Key.Facet, g.Key.Value, g.Count()))
-            .ToListAsync(cancellationToken);
-        var pageIds = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        // Ranking, paging, counting and the facet counts are all left to the database, each a query over the match: sending
+        // every match's id back (thousands of numbers, one parameter each) cost more than running the match again. The page is
+        // chosen from the match alone (score, then the newest report first) before anything is joined to it: a report's row
+        // holds its whole text, so reading a column of every matching row would read every matching text.
+        var total = await matching.CountAsync(cancellationToken);
+        var facets = await ReportSearch.CountsOf(db, matching).ToListAsync(cancellationToken);
+        var skip = (page - 1) * PageSize;
+        var pageIds = words is null
+            ? await db.PublishedReports.Where(r => matching.Select(m => m.Id).Contains(r.Id))
+                .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id)
+                .Select(r => r.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken)
+            : await matching.OrderByDescending(m => m.Score).ThenByDescending(m => m.Id)
+                .Select(m => m.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken);
         var details = await (
                 from r in db.PublishedReports
                 join l in db.LearningReviews on r.LearningReviewId equals l.Id
@@ -115,7 +114,7 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 : Segments(snippets.GetValueOrDefault(r.Id, "")))).ToList();
         var ordered = facets.OrderBy(f => IndexOf(ReportFacets.All, f.Facet)).ThenByDescending(f => f.Reports)
             .ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
-        return new ReportSearchResult(hits, ranked.Count, page, PageSize, ordered);
+        return new ReportSearchResult(hits, total, page, PageSize, ordered);
     }
 
     /// <summary>A published report, for anyone, signed in or not (<paramref name="principal"/> null).</summary>
