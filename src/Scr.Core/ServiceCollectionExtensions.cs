@@ -66,6 +66,7 @@ public static class ServiceCollectionExtensions
         // The national learning record: exchange files in and out, and the analysis of what is held (decision 0012).
         services.AddScoped<Services.Exchange.ExchangeService>();
         services.AddScoped<Services.Exchange.CodingService>();
+        services.AddScoped<Services.Exchange.ReviewLearningRecord>();
         services.AddScoped<Services.Learning.LearningRepository>();
         return services;
     }

@@ -23,6 +23,8 @@ internal sealed class LearningReviewMapping : IEntityTypeConfiguration<LearningR
         b.HasIndex(r => r.BoardId);
         b.HasIndex(r => r.Region);
         b.HasIndex(r => r.IncidentDate);
+        // A case has one record. No foreign key: the record is permanent (decision 0017) and outlives what happens to the case.
+        b.HasIndex(r => r.ReviewId).IsUnique();
     }
 }
 

@@ -50,8 +50,24 @@ public class LearningReview
     /// <summary>The review as a one-review exchange file (scr-exchange/1), exactly as the writer writes it.</summary>
     public string Record { get; private set; }
 
-    /// <summary>When the record was last imported with a change.</summary>
+    /// <summary>When the record was last imported or written from its case with a change.</summary>
     public DateTimeOffset ImportedAt { get; private set; }
+
+    /// <summary>The review run in this system that the record is written from (issue 7, item 2); null for one only imported.</summary>
+    public Guid? ReviewId { get; private set; }
+
+    /// <summary>
+    /// Joins the record to the review run here that it is of: a new record of a case, or one the board had imported before
+    /// under the case's reference. A record is of one case only.
+    /// </summary>
+    public void LinkTo(Guid reviewId)
+    {
+        if (ReviewId is { } linked && linked != reviewId)
+        {
+            throw new Rules.RuleViolationException($"The learning record {BoardKey} {Reference} is already the record of another case.");
+        }
+        ReviewId = reviewId;
+    }
 
     /// <summary>The same review sent again with changes: it replaces the one held (decision 0012).</summary>
     public void Replace(Region region, DateOnly? incidentDate, string record, DateTimeOffset importedAt)

@@ -83,6 +83,9 @@ public partial class Review : IVersioned
     public DateTimeOffset? DecidedAt { get; private set; }
     public Guid? DecidedById { get; private set; }
 
+    /// <summary>The day of the decision, as the National Panel is told it.</summary>
+    public DateOnly? DecidedOn => DecidedAt is { } decidedAt ? DateOnly.FromDateTime(decidedAt.UtcDateTime) : null;
+
     /// <summary>When the decision summary was sent to the National Panel; the Panel sees only what is sent.</summary>
     public DateTimeOffset? SharedWithPanelAt { get; private set; }
 
@@ -268,12 +271,12 @@ public partial class Review : IVersioned
 
     public PanelSubmission SendToPanel(string outline, string recipients, DateTimeOffset now)
     {
-        if (Decision is not { } decision || DecidedAt is not { } decidedAt)
+        if (Decision is not { } decision || DecidedOn is not { } decidedOn)
         {
             throw new RuleViolationException("Only a decision is sent to the National Panel.");
         }
         var submission = new PanelSubmission(BoardId, Reference, decision, DecisionRationale ?? "", outline, recipients,
-            DateOnly.FromDateTime(decidedAt.UtcDateTime), now);
+            decidedOn, now);
         _panelSubmissions.Add(submission);
         SharedWithPanelAt ??= now;
         return submission;

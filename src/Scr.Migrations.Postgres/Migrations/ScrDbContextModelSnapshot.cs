@@ -1229,6 +1229,9 @@ namespace Scr.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId");
@@ -1236,6 +1239,9 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.HasIndex("IncidentDate");
 
                     b.HasIndex("Region");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
 
                     b.HasIndex("BoardKey", "Reference")
                         .IsUnique();

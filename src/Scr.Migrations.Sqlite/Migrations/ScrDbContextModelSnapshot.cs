@@ -1220,6 +1220,9 @@ namespace Scr.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BoardId");
@@ -1227,6 +1230,9 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.HasIndex("IncidentDate");
 
                     b.HasIndex("Region");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
 
                     b.HasIndex("BoardKey", "Reference")
                         .IsUnique();

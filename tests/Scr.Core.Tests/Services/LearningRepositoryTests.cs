@@ -289,7 +289,7 @@ public class LearningRepositoryTests
     }
 
     [Fact]
-    public async Task ReadAsync_SignedOut_TheTextWithoutTheWayToCodedData()
+    public async Task ReadAsync_SignedOut_TheTextAndRecommendationsWithoutTheWayToCodedData()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await using var world = await WorldAsync(database);
@@ -302,12 +302,13 @@ public class LearningRepositoryTests
         signedOut.Paragraphs.ShouldBe(["First paragraph.", "Second paragraph."]);
         signedOut.Reference.ShouldBe("ANY-1");
         signedOut.LearningReviewId.ShouldBeNull();
-        signedOut.Record.ShouldBeNull();
+        signedOut.Record.Leads.ShouldBeFalse();
+        signedOut.CaseId.ShouldBeNull();
         officer.LearningReviewId.ShouldBeNull();
-        officer.Record.ShouldNotBeNull();
+        officer.Record.Leads.ShouldBeTrue();
         panel.LearningReviewId.ShouldBe(world.Anytown1);
-        panel.Record.ShouldNotBeNull();
-        (await world.RepositoryAsync(r => r.ReadAsync(report.Id, world.OtherOfficer))).Record.ShouldBeNull();
+        panel.Record.Leads.ShouldBeTrue();
+        (await world.RepositoryAsync(r => r.ReadAsync(report.Id, world.OtherOfficer))).Record.Leads.ShouldBeFalse();
         await Should.ThrowAsync<NotFoundException>(() => world.RepositoryAsync(r => r.ReadAsync(report.Id + 1, null)));
     }
 

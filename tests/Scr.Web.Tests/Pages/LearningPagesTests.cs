@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Scr.Core.Exchange;
+using Scr.Core.Services.Exchange;
 using Scr.TestCommon;
 
 namespace Scr.Web.Tests.Pages;
@@ -100,7 +102,7 @@ public class LearningPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Report_SignedOut_TheTextWithoutTheCodedDataLink_WhichThePanelGets()
+    public async Task Report_SignedOut_TheTextAndRecordWithoutTheCodedDataLink_WhichThePanelGets()
     {
         var id = await _world.WithDbAsync(db => db.PublishedReports.Where(p => p.Title.StartsWith("Child F")).Select(p => p.Id).SingleAsync());
         var anonymous = _world.Factory.CreateBrowser();
@@ -112,10 +114,72 @@ public class LearningPagesTests : IAsyncLifetime
         Text(signedOut.QuerySelector("[data-testid=title]")).ShouldBe("Child F: neglect over many years");
         signedOut.QuerySelectorAll("[data-testid=text] p").Length.ShouldBe(3);
         signedOut.QuerySelector("[data-testid=coded-data]").ShouldBeNull();
-        signedOut.QuerySelector("[data-testid=record]").ShouldBeNull();
+        signedOut.QuerySelector("[data-testid=record]").ShouldNotBeNull();
         asPanel.QuerySelector("[data-testid=coded-data]")!.GetAttribute("href").ShouldStartWith("/analysis/coding/");
         asPanel.QuerySelector("[data-testid=record]").ShouldNotBeNull();
         (await anonymous.GetAsync($"/learning/{id + 100}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// A report published by Northbridge's business unit of one of its decided cases (in the learning record since its decision),
+    /// whose record an analyst has given a recommendation with an action; its id and the case's.
+    /// </summary>
+    private async Task<(int Report, Guid Case)> CaseReportAsync()
+    {
+        var (learningReviewId, caseId) = await _world.WithDbAsync(async db =>
+        {
+            var held = await db.LearningReviews.Where(l => l.BoardKey == "northbridge" && l.ReviewId != null).OrderBy(l => l.Reference).FirstAsync();
+            held.Recode(ExchangeService.RecordOf(ExchangeService.ReviewOf(held.Record) with
+            {
+                RecommendationsKnown = true,
+                Recommendations = [new ExchangeRecommendation(1, "Share the chronology between agencies.")],
+                ActionPlan = new ExchangeActionPlan() with
+                {
+                    ActionsKnown = true,
+                    Actions = [new ExchangeAction(1, "Agree a sharing protocol.", "Head of safeguarding", Status: "in progress")],
+                },
+            }));
+            await db.SaveChangesAsync();
+            return (held.Id, held.ReviewId!.Value);
+        });
+        var officer = await _world.SignInAsync(Officer);
+        (await PublishAsync(officer, $"/learning/publish/{learningReviewId}", "Child K: a review run here", "What the review found."))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var report = await _world.WithDbAsync(db => db.PublishedReports.Where(p => p.LearningReviewId == learningReviewId).Select(p => p.Id).SingleAsync());
+        return (report, caseId);
+    }
+
+    [Fact]
+    public async Task Report_OfACaseRunHereSignedOut_RecommendationsAndActionStatusWithoutTheCaseLink()
+    {
+        var (report, _) = await CaseReportAsync();
+        var anonymous = _world.Factory.CreateBrowser();
+
+        var page = await anonymous.GetDocumentAsync($"/learning/{report}");
+
+        Text(page.QuerySelector("[data-testid=recommendation]")).ShouldBe("Recommendation 1");
+        page.QuerySelector("[data-testid=record]")!.TextContent.ShouldContain("Share the chronology between agencies.");
+        Text(page.QuerySelector("[data-testid=actions] [data-testid=status]")).ShouldBe("in progress");
+        // Who leads an action is for those who may read the review's record.
+        page.QuerySelector("[data-testid=actions]")!.TextContent.ShouldNotContain("Head of safeguarding");
+        page.QuerySelector("[data-testid=case]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Report_OfACaseRunHereReadByTheBoard_LinksToTheCase()
+    {
+        var (report, caseId) = await CaseReportAsync();
+        var officer = await _world.SignInAsync(Officer);
+        var otherOfficer = await _world.SignInAsync(OtherOfficer);
+
+        var page = await officer.GetDocumentAsync($"/learning/{report}");
+        var otherBoards = await otherOfficer.GetDocumentAsync($"/learning/{report}");
+
+        var link = page.QuerySelector("[data-testid=case]")!.GetAttribute("href");
+        link.ShouldBe($"/cases/{caseId}");
+        (await officer.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=actions]")!.TextContent.ShouldContain("Head of safeguarding");
+        otherBoards.QuerySelector("[data-testid=case]").ShouldBeNull();
     }
 
     [Fact]

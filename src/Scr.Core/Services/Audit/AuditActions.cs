@@ -110,6 +110,7 @@ public static class AuditActions
     public const string LearningReviewsImported = "learning-reviews.imported";
     public const string LearningReviewsExported = "learning-reviews.exported";
     public const string LearningReviewsAnalysed = "learning-reviews.analysed";
+    public const string LearningReviewRecorded = "learning-review.recorded";
     public const string PublishedReportAdded = "published-report.added";
     public const string PublishedReportReplaced = "published-report.replaced";
     public const string ReviewCodingSaved = "review-coding.saved";

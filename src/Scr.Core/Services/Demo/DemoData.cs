@@ -99,7 +99,8 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         {
             await CasesAsync(northbridge, eastmere, socialCare, health, police, education, eastmereCare, cancellationToken);
         }
-        if (!await db.LearningReviews.AnyAsync(cancellationToken))
+        // The demo's decided cases are in the learning record already (issue 7, item 2); the imported reviews come once.
+        if (!await db.LearningReviews.AnyAsync(r => r.ReviewId == null, cancellationToken))
         {
             await LearningRecordAsync(cancellationToken);
         }
@@ -126,7 +127,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
         var panelMember = await PrincipalAsync("panel@panel.example");
         var analyst = await PrincipalAsync("analyst@panel.example");
         await exchange.ImportAsync(file, panelMember, Seeder, cancellationToken: cancellationToken);
-        var ids = await db.LearningReviews.AsNoTracking().OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).ToListAsync(cancellationToken);
+        var ids = await db.LearningReviews.AsNoTracking().Where(r => r.ReviewId == null).OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).ToListAsync(cancellationToken);
         Dictionary<string, string> Genogram(string answer) => new() { ["outline.genogram"] = answer };
         await coding.SaveAsync(ids[0], new Dictionary<string, string>(), true, null, panelMember, Seeder, cancellationToken);
         await coding.SaveAsync(ids[1], Genogram("partly"), true, null, analyst, Seeder, cancellationToken);
@@ -141,7 +142,7 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     private async Task PublishedReportsAsync(CancellationToken cancellationToken)
     {
         var panelMember = await PrincipalAsync("panel@panel.example");
-        var ids = await db.LearningReviews.AsNoTracking().OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).Take(4)
+        var ids = await db.LearningReviews.AsNoTracking().Where(r => r.ReviewId == null).OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).Take(4)
             .ToListAsync(cancellationToken);
         (string Title, string Text)[] reports =
         [

@@ -21,21 +21,22 @@ public sealed record FacetCount(string Facet, string Value, int Reports);
 public sealed record ReportSearchResult(IReadOnlyList<ReportHit> Hits, int Total, int Page, int PageSize, IReadOnlyList<FacetCount> Facets);
 
 /// <summary>
-/// A published report as anyone may read it: its text and the facts published with it. <see cref="LearningReviewId"/> (the
-/// way to its coded data) is given only to those who may see coded data; <see cref="Record"/> (its review's recommendations
-/// and action plan, as the learning record holds them) only to those who may read the review's record.
+/// A published report as anyone may read it: its text, the facts published with it, and its review's recommendations with the
+/// status of each action, as the learning record holds them (<see cref="Record"/>). <see cref="LearningReviewId"/> (the way to
+/// its coded data) is given only to those who may see coded data; <see cref="CaseId"/> (the review run here that it is of) only
+/// to those who may read that case.
 /// </summary>
 public sealed record PublishedReportView(int Id, string Title, string BoardName, string Reference, Region Region, int? IncidentYear,
-    DateOnly PublishedOn, IReadOnlyList<string> Paragraphs, Guid? LearningReviewId, ReportRecord? Record);
+    DateOnly PublishedOn, IReadOnlyList<string> Paragraphs, Guid? LearningReviewId, ReportRecord Record, Guid? CaseId = null);
 
-/// <summary>An action of the review's action plan and where it is.</summary>
+/// <summary>An action of the review's action plan and where it is; who leads it only for those who may read the review's record.</summary>
 public sealed record ReportAction(string? Text, string? Lead, DateOnly? Due, string? Status);
 
 /// <summary>A recommendation of the review with the actions that answer it.</summary>
 public sealed record ReportRecommendation(int? Number, string? Text, string? AddressedTo, IReadOnlyList<ReportAction> Actions);
 
-/// <summary>The review's recommendations, each with its actions, and the actions linked to none.</summary>
-public sealed record ReportRecord(IReadOnlyList<ReportRecommendation> Recommendations, IReadOnlyList<ReportAction> OtherActions);
+/// <summary>The review's recommendations, each with its actions, and the actions linked to none; whether they name who leads each.</summary>
+public sealed record ReportRecord(IReadOnlyList<ReportRecommendation> Recommendations, IReadOnlyList<ReportAction> OtherActions, bool Leads);
 
 /// <summary>The report to publish: its title, the date the board published it, the text, and where the text came from.</summary>
 public sealed record PublishRequest(string Title, DateOnly PublishedOn, string Text, string Source);
@@ -125,30 +126,47 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 join l in db.LearningReviews on r.LearningReviewId equals l.Id
                 join o in db.Organisations on l.BoardId equals o.Id
                 where r.Id == id
-                select new { Report = r, l.Reference, l.Region, l.IncidentDate, l.BoardId, Board = o.Name })
+                select new { Report = r, l.Reference, l.Region, l.IncidentDate, l.BoardId, Board = o.Name, l.Record, l.ReviewId })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("The report");
         var report = found.Report;
-        ReportRecord? record = null;
-        if (principal is not null && LearningRecordRules.MayExportBoard(principal, found.BoardId))
-        {
-            // Those who may export the review (the Panel, the board's business unit) may read its whole record.
-            var held = await db.LearningReviews.AsNoTracking().Where(l => l.Id == report.LearningReviewId).Select(l => l.Record).SingleAsync(cancellationToken);
-            record = RecordOf(Exchange.ExchangeService.ReviewOf(held));
-        }
+        // The recommendations and where their actions stand are the report's learning, for all who read it (issue 7, item 4);
+        // who leads an action (a role or a person's name) only for those who may export the review (the Panel, the board's
+        // business unit).
+        var leads = principal is not null && LearningRecordRules.MayExportBoard(principal, found.BoardId);
+        var record = RecordOf(Exchange.ExchangeService.ReviewOf(found.Record), leads);
+        var caseId = found.ReviewId is { } reviewId && principal is not null && await MayReadCaseAsync(reviewId, principal, cancellationToken)
+            ? reviewId
+            : (Guid?)null;
         return new PublishedReportView(report.Id, report.Title, found.Board, found.Reference, found.Region, found.IncidentDate?.Year,
             report.PublishedOn, ReportText.Paragraphs(report.Text),
-            LearningRecordRules.MaySeeCodedData(principal) ? report.LearningReviewId : null, record);
+            LearningRecordRules.MaySeeCodedData(principal) ? report.LearningReviewId : null, record, caseId);
     }
 
-    private static ReportRecord RecordOf(Scr.Core.Exchange.ExchangeReview review)
+    /// <summary>Whether the person may open the case, by the rule of the case pages.</summary>
+    private async Task<bool> MayReadCaseAsync(Guid reviewId, Principal principal, CancellationToken cancellationToken)
+    {
+        var facts = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId)
+            .Select(r => new
+            {
+                r.BoardId,
+                TeamUserIds = r.Team.Select(t => t.UserId).ToList(),
+                AgencyIds = r.Agencies.Select(a => a.AgencyId).ToList(),
+                r.ReferringAgencyId,
+            })
+            .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        return facts is not null && ReviewAccessRules.For(principal,
+            new ReviewAccessFacts(facts.BoardId, facts.TeamUserIds, facts.AgencyIds, facts.ReferringAgencyId)) != ReviewAccess.None;
+    }
+
+    private static ReportRecord RecordOf(Scr.Core.Exchange.ExchangeReview review, bool leads)
     {
         var actions = review.ActionPlan?.Actions ?? [];
-        static ReportAction Action(Scr.Core.Exchange.ExchangeAction a) => new(a.Text, a.Lead, a.Due, a.Status);
+        ReportAction Action(Scr.Core.Exchange.ExchangeAction a) => new(a.Text, leads ? a.Lead : null, a.Due, a.Status);
         var numbers = review.Recommendations.Select(r => r.Number).OfType<int>().ToHashSet();
         return new ReportRecord(
             review.Recommendations.Select(r => new ReportRecommendation(r.Number, r.Text, r.AddressedTo,
                 actions.Where(a => a.Recommendation is { } n && n == r.Number).Select(Action).ToList())).ToList(),
-            actions.Where(a => a.Recommendation is not { } n || !numbers.Contains(n)).Select(Action).ToList());
+            actions.Where(a => a.Recommendation is not { } n || !numbers.Contains(n)).Select(Action).ToList(), leads);
     }
 
     /// <summary>The reviews of the learning record whose reports the person may publish, by board and reference.</summary>

@@ -4,6 +4,7 @@ using Scr.Core.Models;
 using Scr.Core.Rules;
 using Scr.Core.Rules.Analysis;
 using Scr.Core.Services.Audit;
+using Scr.Core.Services.Exchange;
 using Scr.Core.Services.Messages;
 
 namespace Scr.Core.Services.Panel;
@@ -52,7 +53,7 @@ public sealed record BoardPanelView(Guid ReviewId, string Reference, Guid BoardI
 /// for more information, challenge, accept after information), the board's answers, and the Panel's figures. The Panel
 /// reads only what was sent to it, never the case record. Every read of a decision is audited, every change too.
 /// </summary>
-public sealed class PanelService(ScrDbContext db, AuditLog audit, Messenger messenger, TimeProvider clock)
+public sealed class PanelService(ScrDbContext db, AuditLog audit, Messenger messenger, ReviewLearningRecord learningRecord, TimeProvider clock)
 {
     public const int MaxTextLength = 8000;
 
@@ -185,6 +186,8 @@ public sealed class PanelService(ScrDbContext db, AuditLog audit, Messenger mess
         }
         audit.Record(actor, AuditActions.PanelResponded, submission.BoardId, "panel-submission", submission.Id.ToString(),
             $"review={submission.ReviewId}; response={kind}");
+        // The Panel's answer is part of the case's learning record.
+        await learningRecord.RecordAsync(submission.ReviewId, actor, cancellationToken);
         var (title, body) = kind switch
         {
             PanelResponseKind.Agree => ($"The National Panel agrees with the decision on case {submission.Reference}",

@@ -6,6 +6,7 @@ using Scr.Core.Rules.Timescales;
 using Scr.Core.Services.Audit;
 using Scr.Core.Services.Calendar;
 using Scr.Core.Services.Decisions;
+using Scr.Core.Services.Exchange;
 using Scr.Core.Services.Messages;
 
 namespace Scr.Core.Services.Reviews;
@@ -54,7 +55,8 @@ public sealed record CommunicationLog(ReviewView View, IReadOnlyList<Communicati
 public sealed record RecordedCommunication(CaseCommunication Communication, string? Agency, Guid Version);
 
 /// <summary>Notifying, reading, listing and moving cases. Every read of a case record is audited.</summary>
-public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, BankHolidayService bankHolidays, TimeProvider clock)
+public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger messenger, BankHolidayService bankHolidays,
+    ReviewLearningRecord learningRecord, TimeProvider clock)
 {
     public async Task<Review> NotifyAsync(NotifyOptions options, Principal principal, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -391,6 +393,8 @@ public sealed class ReviewService(ScrDbContext db, AuditLog audit, Messenger mes
         if (action.Decision is not null)
         {
             await SendDecisionAsync(review, actor, now, cancellationToken);
+            // The decision, as sent to the Panel, joins the national learning record.
+            await learningRecord.RecordAsync(review, actor, cancellationToken);
         }
         await SaveAsync(cancellationToken);
         await messenger.SendQueuedAsync(cancellationToken);
