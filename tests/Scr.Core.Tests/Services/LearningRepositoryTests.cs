@@ -185,10 +185,14 @@ public class LearningRepositoryTests
         var eitherYear = await world.SearchAsync(null, (ReportFacets.Year, "2002"), (ReportFacets.Year, "2003"));
         var year2003Death = await world.SearchAsync(null, (ReportFacets.Year, "2003"), (ReportFacets.Harm, "death"));
         var words2003 = await world.SearchAsync("report", (ReportFacets.Year, "2003"));
+        // Child A carries both themes: one report, counted once.
+        var eitherTheme = await world.SearchAsync(null, (ReportFacets.Theme, "neglect"), (ReportFacets.Theme, "domestic-violence"));
 
         eitherYear.Total.ShouldBe(3);
         year2003Death.Hits.Select(h => h.Title).ShouldBe(["Child C"]);
         words2003.Hits.Select(h => h.Title).ShouldBe(["Child B", "Child C"], ignoreOrder: true);
+        eitherTheme.Total.ShouldBe(2);
+        eitherTheme.Hits.Select(h => h.Title).ShouldBe(["Child A", "Child B"], ignoreOrder: true);
         words2003.Facets.Where(f => f.Facet == ReportFacets.Year).Select(f => (f.Value, f.Reports)).ShouldBe([("2003", 2)]);
     }
 

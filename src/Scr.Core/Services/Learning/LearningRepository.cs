@@ -63,9 +63,8 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
     {
         var page = Math.Max(1, request.Page);
         var words = string.IsNullOrWhiteSpace(request.Words) ? null : request.Words.Trim();
-        var matching = words is null
-            ? db.PublishedReports.Select(r => new ScoredReport { Id = r.Id, Score = 0 })
-            : ReportSearch.Matching(db, words);
+        // The reports with the values chosen (none chosen: null, every report), found from the index of values alone.
+        IQueryable<int>? chosen = null;
         foreach (var (facet, values) in request.Filters ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             if (!ReportFacets.All.Contains(facet) || values.Count == 0)
@@ -73,19 +72,29 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 continue;
             }
             // Values of one facet widen the search (any of them); facets narrow it (all of them).
-            var chosen = values.Distinct().ToList();
-            matching = matching.Where(m => db.PublishedReportFacets.Any(f => f.ReportId == m.Id && f.Facet == facet && chosen.Contains(f.Value)));
+            var any = values.Distinct().ToList();
+            var withValue = db.PublishedReportFacets.Where(f => f.Facet == facet && any.Contains(f.Value)).Select(f => f.ReportId);
+            var before = chosen;
+            chosen = before is null ? withValue : withValue.Where(id => before.Contains(id));
         }
+        // "+ 0": otherwise SQLite hands each chosen report to the full-text table as a search of its own (a hundred times slower).
+        var matching = words is null
+            ? null
+            : chosen is null ? ReportSearch.Matching(db, words) : ReportSearch.Matching(db, words).Where(m => chosen.Contains(m.Id + 0));
 
         // Ranking, paging, counting and the facet counts are all left to the database, each a query over the match: sending
         // every match's id back (thousands of numbers, one parameter each) cost more than running the match again. The page is
-        // chosen from the match alone (score, then the newest report first) before anything is joined to it: a report's row
-        // holds its whole text, so reading a column of every matching row would read every matching text.
-        var total = await matching.CountAsync(cancellationToken);
-        var facets = await ReportSearch.CountsOf(db, matching).ToListAsync(cancellationToken);
+        // chosen before anything is joined to it: by score from the match alone (the report added last first among equals), or,
+        // without words, newest published first from the index of that date. A report's row holds its whole text, so reading
+        // a column of every matching row would read every matching text.
+        var ids = matching?.Select(m => m.Id) ?? chosen;
+        var total = matching is not null ? await matching.CountAsync(cancellationToken)
+            : chosen is not null ? await chosen.Distinct().CountAsync(cancellationToken)
+            : await db.PublishedReports.CountAsync(cancellationToken);
+        var facets = await ReportSearch.CountsOf(db, ids).ToListAsync(cancellationToken);
         var skip = (page - 1) * PageSize;
-        var pageIds = words is null
-            ? await db.PublishedReports.Where(r => matching.Select(m => m.Id).Contains(r.Id))
+        var pageIds = matching is null
+            ? await (chosen is null ? db.PublishedReports : db.PublishedReports.Where(r => chosen.Contains(r.Id)))
                 .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id)
                 .Select(r => r.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken)
             : await matching.OrderByDescending(m => m.Score).ThenByDescending(m => m.Id)
