@@ -3,10 +3,12 @@
 #
 #   bench/chronology.sh
 #
-# Builds the CLI (Release), generates 30 fictional agency chronologies with
-# 100,000 entries in all (CSV in the template's columns, each agency's in date
-# order, as agencies write them; dates as 2003-01-31 and times as 14:30, so
-# that sort's byte order is date order), then times in one run, with hyperfine
+# Publishes the CLI (Release, for this machine's runtime, compiled ahead of
+# time as it would be deployed: see src/Scr.Cli/Scr.Cli.csproj), generates 30
+# fictional agency chronologies with 100,000 entries in all (CSV in the
+# template's columns, each agency's in date order, as agencies write them;
+# dates as 2003-01-31 and times as 14:30, so that sort's byte order is date
+# order), then times in one run, with hyperfine
 # (installed with apt when missing and run as root; otherwise each command is
 # timed BENCH_RUNS times here):
 #
@@ -40,7 +42,8 @@ ENTRIES=${BENCH_ENTRIES:-100000}
 RUNS=${BENCH_RUNS:-10}
 WARMUP=${BENCH_WARMUP:-2}
 REPORT="$ROOT/docs/benchmarks.md"
-DLL="$ROOT/src/Scr.Cli/bin/Release/net10.0/scr.dll"
+RID=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
+DLL="$ROOT/src/Scr.Cli/bin/Release/net10.0/$RID/publish/scr.dll"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/scr-bench-chronology.XXXXXX")
 trap 'rm -rf -- "$WORK"' EXIT
@@ -51,7 +54,7 @@ trap 'exit 143' TERM
 bench_tools hyperfine
 
 # --- Build -----------------------------------------------------------------------------
-dotnet build "$ROOT/src/Scr.Cli/Scr.Cli.csproj" -c Release -nologo -v quiet
+dotnet publish "$ROOT/src/Scr.Cli/Scr.Cli.csproj" -c Release -r "$RID" --self-contained false -nologo -v quiet
 
 # --- Data --------------------------------------------------------------------------------
 # awk, so that nothing else is needed: a fixed seed, so every run merges the same

@@ -10,10 +10,24 @@ internal static partial class KebabEnum
     private static partial Regex WordBoundary();
 
     public static string Name<T>(T value)
-        where T : struct, Enum => WordBoundary().Replace(value.ToString(), "-").ToLowerInvariant();
+        where T : struct, Enum => Kebab(value.ToString());
 
+    // By the type, not generic over it: every command builds its options at each start, and code generic over an enum is
+    // compiled for each one then, ahead-of-time compiled code notwithstanding.
     public static IReadOnlyList<string> Names<T>()
-        where T : struct, Enum => Enum.GetValues<T>().Select(Name).ToList();
+        where T : struct, Enum => NamesOf(typeof(T));
+
+    private static string[] NamesOf(Type type)
+    {
+        var names = Enum.GetNames(type);
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = Kebab(names[i]);
+        }
+        return names;
+    }
+
+    private static string Kebab(string name) => WordBoundary().Replace(name, "-").ToLowerInvariant();
 
     public static Option<T> Option<T>(string name, string description)
         where T : struct, Enum
