@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Services.Exchange.CodingService>();
         services.AddScoped<Services.Exchange.ReviewLearningRecord>();
         services.AddScoped<Services.Learning.LearningRepository>();
+        services.AddSingleton<Services.Learning.ReportFacetCounts>();
         return services;
     }
 

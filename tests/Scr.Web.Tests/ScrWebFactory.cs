@@ -11,6 +11,14 @@ namespace Scr.Web.Tests;
 /// <summary>The site in-process over a real test database, with a clock the test controls.</summary>
 public sealed class ScrWebFactory(TestDatabase database, TestClock clock) : WebApplicationFactory<Program>
 {
+    static ScrWebFactory()
+    {
+        // Each site's file providers (appsettings, wwwroot for asp-append-version) would take inotify instances, of which a
+        // user has 128 on Debian; a test run keeps more sites than that alive at once, and a full run failed a test class
+        // on it. Polling takes none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "scr-tests", "mail", Guid.NewGuid().ToString("N"));
 
     /// <summary>The document store's folder, removed with the factory.</summary>

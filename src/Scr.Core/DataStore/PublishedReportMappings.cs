@@ -43,3 +43,13 @@ internal sealed class PublishedReportFacetMapping : IEntityTypeConfiguration<Pub
         b.HasIndex(f => new { f.Facet, f.Value, f.ReportId });
     }
 }
+
+internal sealed class PublishedReportFacetsVersionMapping : IEntityTypeConfiguration<PublishedReportFacetsVersion>
+{
+    public void Configure(EntityTypeBuilder<PublishedReportFacetsVersion> b)
+    {
+        b.ToTable("published_report_facets_version");
+        b.HasKey(v => v.Id);
+        b.Property(v => v.Id).ValueGeneratedNever();
+    }
+}

@@ -48,6 +48,7 @@ public class ScrDbContext(DbContextOptions<ScrDbContext> options) : IdentityDbCo
     // The learning repository: published reports, searchable by anyone, and the coded values their search counts (decision 0017).
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
     public DbSet<PublishedReportFacet> PublishedReportFacets => Set<PublishedReportFacet>();
+    public DbSet<PublishedReportFacetsVersion> PublishedReportFacetsVersions => Set<PublishedReportFacetsVersion>();
 
     // A review's genogram, read through GenogramService, which audits every read of the named version.
     public DbSet<ReviewGenogram> Genograms => Set<ReviewGenogram>();

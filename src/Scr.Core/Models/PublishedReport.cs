@@ -88,3 +88,21 @@ public class PublishedReportFacet
     public string Facet { get; private set; }
     public string Value { get; private set; }
 }
+
+/// <summary>
+/// Which state of every report's facet values the database holds: a new stamp is written with every change of them, so each
+/// instance of the application can tell whether its copy in memory (<c>Services/Learning/ReportFacetCounts</c>) is current
+/// with one small read. A single row.
+/// </summary>
+public class PublishedReportFacetsVersion
+{
+    public const int Only = 1;
+
+    public PublishedReportFacetsVersion() => Stamp = Guid.NewGuid();
+
+    public int Id { get; private set; } = Only;
+
+    public Guid Stamp { get; private set; }
+
+    public void Change() => Stamp = Guid.NewGuid();
+}

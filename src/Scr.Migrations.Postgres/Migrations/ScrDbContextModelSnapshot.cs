@@ -1871,6 +1871,19 @@ namespace Scr.Migrations.Postgres.Migrations
                     b.ToTable("published_report_facets", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PublishedReportFacetsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("published_report_facets_version", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
                 {
                     b.Property<Guid>("ReviewId")

@@ -1860,6 +1860,19 @@ namespace Scr.Migrations.Sqlite.Migrations
                     b.ToTable("published_report_facets", (string)null);
                 });
 
+            modelBuilder.Entity("Scr.Core.Models.PublishedReportFacetsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("published_report_facets_version", (string)null);
+                });
+
             modelBuilder.Entity("Scr.Core.Models.ReminderSent", b =>
                 {
                     b.Property<Guid>("ReviewId")

@@ -51,7 +51,7 @@ public sealed record PublishableList(IReadOnlyList<PublishableReview> Rows, int 
 /// anonymised text searchable by anyone with words ranked by relevance, highlighted passages, and counts of the coded data
 /// of the matching reports. Reports are permanent: publishing again corrects the text, audited.
 /// </summary>
-public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProvider clock, ReportFacetCounts facetCounts)
 {
     public const int PageSize = 20;
     public const int ListPageSize = 50;
@@ -82,23 +82,16 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
             ? null
             : chosen is null ? ReportSearch.Matching(db, words) : ReportSearch.Matching(db, words).Where(m => chosen.Contains(m.Id + 0));
 
-        // Ranking, paging, counting and the facet counts are all left to the database, each a query over the match: sending
-        // every match's id back (thousands of numbers, one parameter each) cost more than running the match again. The page is
-        // chosen before anything is joined to it: by score from the match alone (the report added last first among equals), or,
-        // without words, newest published first from the index of that date. A report's row holds its whole text, so reading
-        // a column of every matching row would read every matching text.
-        var ids = matching?.Select(m => m.Id) ?? chosen;
-        var total = matching is not null ? await matching.CountAsync(cancellationToken)
-            : chosen is not null ? await chosen.Distinct().CountAsync(cancellationToken)
-            : await db.PublishedReports.CountAsync(cancellationToken);
-        var facets = await ReportSearch.CountsOf(db, ids).ToListAsync(cancellationToken);
-        var skip = (page - 1) * PageSize;
-        var pageIds = matching is null
+        // One query finds every match, ranked by the database (by score, the report added last first among equals; without
+        // words, newest published first, from the index of that date): only their ids come back, never a report's row, which
+        // holds its whole text. The count and the page are taken from them, and the facet counts from the values held in
+        // memory (ReportFacetCounts): counting the values in the database cost more than the search itself.
+        var ranked = matching is null
             ? await (chosen is null ? db.PublishedReports : db.PublishedReports.Where(r => chosen.Contains(r.Id)))
-                .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id)
-                .Select(r => r.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken)
-            : await matching.OrderByDescending(m => m.Score).ThenByDescending(m => m.Id)
-                .Select(m => m.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken);
+                .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken)
+            : await matching.OrderByDescending(m => m.Score).ThenByDescending(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var facets = await facetCounts.CountAsync(db, ranked, cancellationToken);
+        var pageIds = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var details = await (
                 from r in db.PublishedReports
                 join l in db.LearningReviews on r.LearningReviewId equals l.Id
@@ -124,7 +117,7 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 : Segments(snippets.GetValueOrDefault(r.Id, "")))).ToList();
         var ordered = facets.OrderBy(f => IndexOf(ReportFacets.All, f.Facet)).ThenByDescending(f => f.Reports)
             .ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
-        return new ReportSearchResult(hits, total, page, PageSize, ordered);
+        return new ReportSearchResult(hits, ranked.Count, page, PageSize, ordered);
     }
 
     /// <summary>A published report, for anyone, signed in or not (<paramref name="principal"/> null).</summary>

@@ -76,13 +76,30 @@ public static class ReportFacets
         var stored = (await db.PublishedReportFacets.Where(f => reportIds.Contains(f.ReportId)).ToListAsync(cancellationToken))
             .ToLookup(f => f.ReportId);
         var byId = reviews.ToDictionary(r => r.Id);
+        var changed = false;
         foreach (var report in reports)
         {
             var wanted = Of(byId[report.LearningReviewId]);
             var held = stored[report.Id].ToList();
-            db.PublishedReportFacets.RemoveRange(held.Where(f => !wanted.Contains((f.Facet, f.Value))));
+            var gone = held.Where(f => !wanted.Contains((f.Facet, f.Value))).ToList();
             var kept = held.Select(f => (f.Facet, f.Value)).ToHashSet();
-            db.PublishedReportFacets.AddRange(wanted.Where(w => !kept.Contains(w)).Select(w => new PublishedReportFacet(report.Id, w.Facet, w.Value)));
+            var added = wanted.Where(w => !kept.Contains(w)).Select(w => new PublishedReportFacet(report.Id, w.Facet, w.Value)).ToList();
+            db.PublishedReportFacets.RemoveRange(gone);
+            db.PublishedReportFacets.AddRange(added);
+            changed |= gone.Count > 0 || added.Count > 0;
+        }
+        if (changed)
+        {
+            // Every instance's copy of the values in memory is out of date from this save on.
+            var version = await db.PublishedReportFacetsVersions.FindAsync([PublishedReportFacetsVersion.Only], cancellationToken);
+            if (version is null)
+            {
+                db.PublishedReportFacetsVersions.Add(new PublishedReportFacetsVersion());
+            }
+            else
+            {
+                version.Change();
+            }
         }
     }
 }

@@ -54,16 +54,6 @@ public static partial class ReportSearch
             """);
     }
 
-    /// <summary>How many of the reports (null: every report) have each value of each facet.</summary>
-    public static IQueryable<FacetCount> CountsOf(ScrDbContext db, IQueryable<int>? reports) =>
-        (reports is null
-            ? db.PublishedReportFacets
-            // "+ 0" keeps SQLite from looking up each report's values by report and then sorting them all: it reads the index
-            // of values (facet, value, report) in order instead, counting the reports given, four times faster.
-            : db.PublishedReportFacets.Where(f => reports.Contains(f.ReportId + 0)))
-        .GroupBy(f => new { f.Facet, f.Value })
-        .Select(g => new FacetCount(g.Key.Facet, g.Key.Value, g.Count()));
-
     /// <summary>The best passage of each report's text for the words, matched words marked.</summary>
     public static async Task<Dictionary<int, string>> SnippetsAsync(ScrDbContext db, string words, IReadOnlyList<int> ids,
         CancellationToken cancellationToken)
