@@ -98,6 +98,19 @@ public class DemoSeedTests
     }
 
     [Fact]
+    public async Task Seed_PublishedReports_EachPublishedAfterItsIncident()
+    {
+        using var sandbox = new CliSandbox();
+        await sandbox.SeedAsync();
+
+        (await sandbox.CountAsync("SELECT COUNT(*) FROM published_reports")).ShouldBe(4);
+        (await sandbox.CountAsync("""
+            SELECT COUNT(*) FROM published_reports p JOIN learning_reviews l ON l."Id" = p."LearningReviewId"
+            WHERE l."IncidentDate" IS NULL OR p."PublishedOn" <= l."IncidentDate"
+            """)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task BulkReports_AfterSeed_PublishesSearchableReportsOfTheSize()
     {
         using var sandbox = new CliSandbox();

@@ -37,7 +37,8 @@ public static class DemoExchange
 
     private static readonly string[] Leads = ["Head of Service", "Designated Nurse", "Detective Inspector", "Board Manager", "Principal Social Worker"];
 
-    private static readonly string[] Statuses = ["complete", "in-progress", "not-started", "overdue"];
+    // Free text in the format, as a board's action plan words it.
+    private static readonly string[] Statuses = ["Complete", "In progress", "Not started", "Overdue"];
 
     /// <summary>The boards: 144, their ids board-001 to board-144, spread across the regions.</summary>
     public static IReadOnlyList<ExchangeBoard> Boards { get; } = Enumerable.Range(1, BoardCount)

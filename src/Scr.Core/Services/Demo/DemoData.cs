@@ -142,8 +142,12 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
     private async Task PublishedReportsAsync(CancellationToken cancellationToken)
     {
         var panelMember = await PrincipalAsync("panel@panel.example");
-        var ids = await db.LearningReviews.AsNoTracking().Where(r => r.ReviewId == null).OrderBy(r => r.BoardKey).ThenBy(r => r.Reference).Select(r => r.Id).Take(4)
-            .ToListAsync(cancellationToken);
+        var reviews = await db.LearningReviews.AsNoTracking().Where(r => r.ReviewId == null).OrderBy(r => r.BoardKey).ThenBy(r => r.Reference)
+            .Select(r => new { r.Id, r.IncidentDate }).Take(4).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Published some fourteen months after the incident, as a review takes, and never in the future.
+        var ids = reviews.Select(r => (r.Id, PublishedOn: Min(r.IncidentDate?.AddMonths(14) ?? new DateOnly(2004, 3, 1), today))).ToList();
+        static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
         (string Title, string Text)[] reports =
         [
             ("Baby E: a serious case review", """
@@ -175,9 +179,9 @@ public sealed class DemoData(ScrDbContext db, UserManager<User> users, ReviewSer
                 Learning: every domestic abuse notification must name the children in the household, babies and unborn children included.
                 """),
         ];
-        foreach (var (id, (title, text)) in ids.Zip(reports))
+        foreach (var ((id, publishedOn), (title, text)) in ids.Zip(reports))
         {
-            await repository.PublishAsync(id, new Learning.PublishRequest(title, new DateOnly(2004, 3, 1), text, PublishedReport.Typed), panelMember, Seeder,
+            await repository.PublishAsync(id, new Learning.PublishRequest(title, publishedOn, text, PublishedReport.Typed), panelMember, Seeder,
                 cancellationToken);
         }
     }
