@@ -70,11 +70,10 @@ public static class ReviewRecord
         return review.Decision is { } decision ? new ExchangeDecision(OutcomeOf(decision), review.DecidedOn, Text(review.DecisionRationale)) : null;
     }
 
-    private static ExchangeDecisionOutcome OutcomeOf(DecisionOutcome outcome) => outcome switch
-    {
-        DecisionOutcome.DoNotInitiate => ExchangeDecisionOutcome.NotInitiate,
-        _ => ExchangeDecisionOutcome.Initiate,
-    };
+    // As the Panel's figures count it (decision 0006): commissioning a learning review is a decision not to initiate a
+    // serious case review, so the analysis of the record and the Panel's workspace agree.
+    private static ExchangeDecisionOutcome OutcomeOf(DecisionOutcome outcome) =>
+        Rules.Analysis.PanelDecisionFacts.IsNotInitiated(outcome) ? ExchangeDecisionOutcome.NotInitiate : ExchangeDecisionOutcome.Initiate;
 
     private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

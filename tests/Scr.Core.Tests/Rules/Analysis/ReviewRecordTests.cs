@@ -75,7 +75,7 @@ public class ReviewRecordTests
     }
 
     [Fact]
-    public void Of_LearningReviewCommissionedNotYetSent_WritesTheDecisionWithoutThePanel()
+    public void Of_LearningReviewCommissionedNotYetSent_WritesANotInitiateDecisionWithoutThePanel()
     {
         var review = Notified();
         review.Apply(Lifecycle.CommissionLearningReview, Chair, "Learning for the partnership", Now);
@@ -83,7 +83,8 @@ public class ReviewRecordTests
         var record = ReviewRecord.Of(review, Board);
 
         record.Kind.ShouldBe(ExchangeReviewKind.LearningReview);
-        record.Decision.ShouldBe(new ExchangeDecision(ExchangeDecisionOutcome.Initiate, new DateOnly(2026, 11, 23), "Learning for the partnership"));
+        // Not a serious case review: the Panel's figures count it among the decisions not to initiate (decision 0006).
+        record.Decision.ShouldBe(new ExchangeDecision(ExchangeDecisionOutcome.NotInitiate, new DateOnly(2026, 11, 23), "Learning for the partnership"));
         record.Decision!.SentToPanel.ShouldBeFalse();
     }
 
