@@ -90,8 +90,12 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
             ? await (chosen is null ? db.PublishedReports : db.PublishedReports.Where(r => chosen.Contains(r.Id)))
                 .OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken)
             : await matching.OrderByDescending(m => m.Score).ThenByDescending(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
-        var facets = await facetCounts.CountAsync(db, ranked, cancellationToken);
         var pageIds = ranked.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        // The passages are made on connections of their own while this one counts the facets and reads the page's details.
+        var snippetsMade = words is null || pageIds.Count == 0
+            ? Task.FromResult(new Dictionary<int, string>())
+            : ReportSearch.SnippetsAsync(db, words, pageIds, cancellationToken);
+        var facets = await facetCounts.CountAsync(db, ranked, cancellationToken);
         var details = await (
                 from r in db.PublishedReports
                 join l in db.LearningReviews on r.LearningReviewId equals l.Id
@@ -108,9 +112,7 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
                 })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = pageIds.Select(id => details[id]).ToList();
-        var snippets = words is null || rows.Count == 0
-            ? []
-            : await ReportSearch.SnippetsAsync(db, words, rows.Select(r => r.Id).ToList(), cancellationToken);
+        var snippets = await snippetsMade;
         var hits = rows.Select(r => new ReportHit(r.Id, r.Title, r.Board, r.IncidentDate?.Year, r.PublishedOn,
             r.Opening is { } opening
                 ? [new SnippetPart(opening.Length < OpeningLength ? opening : opening + "…", false)]
