@@ -164,6 +164,9 @@ public class LearningRepositoryTests
         second.Total.ShouldBe(Reports);
         first.Hits.Select(h => h.Title).ShouldBe(Enumerable.Range(Reports - LearningRepository.PageSize + 1, LearningRepository.PageSize).Reverse().Select(n => $"Report {n}"));
         second.Hits.Select(h => h.Title).ShouldBe(["Report 3", "Report 2", "Report 1"]);
+        // Every report on the page has its own passage with the word marked (they are made in shares, side by side).
+        first.Hits.ShouldAllBe(h => h.Snippet.Any(p => p.Marked && p.Text.Equals("Drinking", StringComparison.OrdinalIgnoreCase)));
+        second.Hits.ShouldAllBe(h => h.Snippet.Any(p => p.Marked));
         // The counts are of every match, not of the page shown.
         first.Facets.Where(f => f.Facet == ReportFacets.Region).Select(f => (f.Value, f.Reports)).ShouldBe([("yorkshire-humber", 11), ("london", 12)], ignoreOrder: true);
         second.Facets.ShouldBe(first.Facets);
