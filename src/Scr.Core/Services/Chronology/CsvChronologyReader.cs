@@ -27,9 +27,7 @@ internal sealed class CsvChronologyReader : ChronologyReader
             SkipEmptyLines = false,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            // A chronology repeats its agency, roles, contact types and fixed values row after row, and a merge keeps the
-            // entries until they are written: one string per distinct value saves allocating (and collecting) the rest.
-            PoolStrings = true,
+            PoolStrings = Options.ShareRepeatedValues,
             OnMalformedRecord = record =>
             {
                 // A skipped record still takes its row.
