@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Scr.Core.Models;
 
@@ -228,7 +227,6 @@ public static class ChronologyTemplate
     /// A value as typed (the template's own words, in any case: most values) or, failing that, normalised. The first needs
     /// no new string, which counts over a hundred thousand rows.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Find(Dictionary<string, int> normalised, Dictionary<string, int> exact, string text, out int value) =>
             exact.TryGetValue(text, out value!) || normalised.TryGetValue(Normalise(text), out value!);
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 using Scr.Core.Rules.Chronology;
 
@@ -159,7 +158,6 @@ public abstract class ChronologyReader : IDisposable
     }
 
     /// <summary>The entry of the next row without problems, recording the problems of the rows before it; null at the end.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ChronologyEntry? Next()
     {
         var problems = _rowProblems;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Models;
 using Scr.Core.Rules;
@@ -76,7 +75,6 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         _csv.WriteHeader(Header);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
         // The common forms digit by digit, as ChronologyDates.FormatDate and FormatTime write them (dd/MM/yyyy, HH:mm): a

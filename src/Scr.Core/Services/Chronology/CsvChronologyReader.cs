@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Rules.Chronology;
 
@@ -45,7 +44,6 @@ internal sealed class CsvChronologyReader : ChronologyReader
 
     protected override int FieldCount => _csv.FieldCount;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool NextRow()
     {
         if (!_csv.Read())
@@ -56,7 +54,6 @@ internal sealed class CsvChronologyReader : ChronologyReader
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override ChronologyCell Cell(int index)
     {
         var text = _csv.GetString(index);
