@@ -51,6 +51,35 @@ public class HelpTests
     }
 
     [Fact]
+    public void BuildCommands_TopLevel_EachNamedAsItIsTyped()
+    {
+        var cli = new CliContext(TextWriter.Null, TextWriter.Null);
+
+        var names = CliApp.BuildCommands(cli).Subcommands.Select(c => c.Name).ToList();
+
+        CliApp.TopLevel.Select(c => c.Name).ShouldBe(names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task BuildCommands_OnlyTheCommandTyped_HelpIsTheSameAsTheWholeTree(string command)
+    {
+        var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").ToArray();
+
+        var whole = await HelpAsync(CliApp.BuildCommands(new CliContext(TextWriter.Null, TextWriter.Null)), args);
+        var lean = await HelpAsync(CliApp.BuildCommands(new CliContext(TextWriter.Null, TextWriter.Null), args[0]), args);
+
+        lean.ShouldBe(whole);
+    }
+
+    private static async Task<string> HelpAsync(System.CommandLine.RootCommand root, string[] args)
+    {
+        using var output = new StringWriter();
+        await root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = output });
+        return output.ToString();
+    }
+
+    [Fact]
     public async Task Run_NoCommand_ShowsCommandsAndExitsTwo()
     {
         using var sandbox = new CliSandbox();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 using Scr.Core.Rules.Analysis;
 
@@ -74,7 +73,6 @@ public sealed class ChildVoiceCounter
         _period = period;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (entry.ContactType == ContactType.Supervision)
@@ -179,7 +177,6 @@ public sealed class ChildVoiceCounter
 
         public ChildVoiceCounts Counts { get; private set; } = ChildVoiceCounts.None;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ChronologyEntry entry)
         {
             Counts = Counts.Add(entry);
@@ -204,7 +201,6 @@ public sealed class ChildVoiceCounter
         private DateOnly _last;
         private ChronologyStretch? _longest;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(DateOnly date, bool happened)
         {
             _since ??= date;

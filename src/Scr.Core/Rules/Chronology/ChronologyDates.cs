@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -71,7 +70,6 @@ public static class ChronologyDates
     private static readonly string[] ApproximateSuffixes = ["(approximately)", "(approximate)", "(approx.)", "(approx)", "approx.", "approx", "(c.)", "?"];
 
     /// <summary>Reads a date (with an optional time) written in one of the accepted forms.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ChronologyDateResult Parse(string? text)
     {
         var trimmed = (text ?? "").AsSpan().Trim();
@@ -94,7 +92,6 @@ public static class ChronologyDates
     }
 
     /// <summary>Reads a time of day on its own (the Time column): 14:30, 14.30, 14:30:15, 2:30pm, 2pm or 1430hrs.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (TimeOnly? Time, string? Problem) ParseTime(string? text)
     {
         var trimmed = (text ?? "").AsSpan().Trim();
@@ -186,7 +183,6 @@ public static class ChronologyDates
     /// The forms most files use throughout, read directly: 31/01/2003 or 2003-01-31, alone or with a 24-hour time
     /// (" 14:30"). Anything else, or a date that is not right, goes the long way, which says what is wrong.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryCommonForm(ReadOnlySpan<char> text, out ChronologyDate date)
     {
         date = default;

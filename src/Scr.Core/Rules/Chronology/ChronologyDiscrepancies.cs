@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Scr.Core.Models;
 
@@ -87,7 +86,6 @@ public sealed class ChronologyDiscrepancyFinder
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (!_agencies.ContainsKey(Key(entry.Agency)))
@@ -217,7 +215,6 @@ public sealed class ChronologyDiscrepancyFinder
     }
 
     /// <summary>The match key of an agency's name, remembered: the same few names come on every entry.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Key(string agency)
     {
         if (!_keys.TryGetValue(agency, out var key))
@@ -245,7 +242,6 @@ public sealed class ChronologyDiscrepancyFinder
     private readonly List<List<int>> _dayLists = [];
     private readonly HashSet<long> _compared = [];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishDay()
     {
         if (_day.Count < 1)

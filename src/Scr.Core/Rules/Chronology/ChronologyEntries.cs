@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -82,7 +81,6 @@ public sealed class ChronologyEntryBuilder
     /// The entry of row <paramref name="row"/> from its cells (indexed by <see cref="ChronologyColumn"/>; a column the file
     /// does not have is an empty cell), or null with its problems added to <paramref name="problems"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ChronologyEntry? Build(int row, ReadOnlySpan<ChronologyCell> cells, List<ChronologyProblem> problems)
     {
         var before = problems.Count;
@@ -233,7 +231,6 @@ public sealed class ChronologyEntryBuilder
         (int)column < cells.Length ? cells[(int)column] : default;
 
     /// <summary>The trimmed text of a cell, or null when it is empty.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Text(ReadOnlySpan<ChronologyCell> cells, ChronologyColumn column)
     {
         var cell = Cell(cells, column);
@@ -254,7 +251,6 @@ public sealed class ChronologyEntryBuilder
         return text;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ChronologyDateResult ReadDate(ChronologyCell cell)
     {
         if (!cell.IsNumber)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -60,7 +59,6 @@ public sealed class ChronologyGapFinder
     /// <summary>Whether an entry is a contact for the gaps.</summary>
     public static bool IsContact(ChronologyEntry entry) => entry.Precision == DatePrecision.Day && entry.ContactType != ContactType.Supervision;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ChronologyEntry entry)
     {
         if (!IsContact(entry))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Scr.Core.Models;
 
 namespace Scr.Core.Rules.Chronology;
@@ -204,7 +203,6 @@ public static class ChronologyMerge
     {
         public static readonly HeadComparer Instance = new();
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(Head x, Head y)
         {
             var order = ChronologyOrder.Compare(x.Entry, y.Entry);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Scr.Core.Models;
 
@@ -56,14 +55,14 @@ public static class ChronologyTemplate
             "Your agency's name, the same on every row (and as other agencies name you under \"Who was present\").", 24),
         new(ChronologyColumn.PractitionerRole, "Practitioner role", "practitioner_role", true, 200, null,
             "The practitioner's role (health visitor, duty social worker, PC), never their name.", 22),
-        new(ChronologyColumn.ContactType, "Contact type", "contact_type", true, 40, Enum.GetValues<ContactType>().Select(Labels.Of).ToList(),
+        new(ChronologyColumn.ContactType, "Contact type", "contact_type", true, 40, ContactTypeLabels(),
             "One of the list.", 18),
         new(ChronologyColumn.Present, "Who was present", "present", false, 1000, null,
             "Everyone present, separated by semicolons: family members by their relationship to the child (mother, child), other "
             + "agencies by their own names (Police; Health visiting).", 30),
-        new(ChronologyColumn.ChildSeen, "Child seen", "child_seen", false, 20, Enum.GetValues<ChildSeen>().Skip(1).Append(ChildSeen.NotRecorded).Select(Labels.Of).ToList(),
+        new(ChronologyColumn.ChildSeen, "Child seen", "child_seen", false, 20, [Labels.Of(ChildSeen.Yes), Labels.Of(ChildSeen.No), Labels.Of(ChildSeen.NotRecorded)],
             "Was the child seen? Yes, No, or Not recorded when the record does not say (empty means Not recorded).", 12),
-        new(ChronologyColumn.Wishes, "Child's wishes and feelings", "wishes", false, 20, Enum.GetValues<WishesAndFeelings>().Reverse().Select(Labels.Of).ToList(),
+        new(ChronologyColumn.Wishes, "Child's wishes and feelings", "wishes", false, 20, [Labels.Of(WishesAndFeelings.Recorded), Labels.Of(WishesAndFeelings.NotRecorded)],
             "Were the child's wishes and feelings sought or expressed, and recorded? Recorded (then say what in the next column) or Not recorded.", 16),
         new(ChronologyColumn.WishesText, "What the child said or showed", "wishes_text", false, 4000, null,
             "The child's wishes and feelings as recorded, in the child's words where the record has them.", 36),
@@ -73,57 +72,70 @@ public static class ChronologyTemplate
             "The record the entry comes from (case notes, 14/03/2003; GP record).", 24),
     ];
 
-    private static readonly Dictionary<string, ChronologyColumn> HeaderNames = BuildHeaderNames();
+    // The tables of names hold each value as its number: code generic over an enum (Dictionary<string, ContactType>, and
+    // Enum.GetValues<T> and LINQ over one) is not compiled ahead of time, and compiling it cost every merge a tenth of its start.
+    private static readonly Dictionary<string, int> HeaderNames = BuildHeaderNames();
 
-    private static readonly Dictionary<string, ContactType> ContactTypeNames = BuildNames<ContactType>(Labels.Of, new()
+    private static readonly Dictionary<string, int> ContactTypeNames = BuildNames(typeof(ContactType), v => Labels.Of((ContactType)v), new()
     {
-        ["telephone"] = ContactType.Phone,
-        ["phone call"] = ContactType.Phone,
-        ["telephone call"] = ContactType.Phone,
-        ["letter"] = ContactType.LetterOrEmail,
-        ["email"] = ContactType.LetterOrEmail,
-        ["e mail"] = ContactType.LetterOrEmail,
-        ["letter or e mail"] = ContactType.LetterOrEmail,
-        ["strategy meeting"] = ContactType.StrategyDiscussion,
-        ["child protection conference"] = ContactType.CaseConference,
-        ["child protection case conference"] = ContactType.CaseConference,
-        ["icpc"] = ContactType.CaseConference,
-        ["rcpc"] = ContactType.CaseConference,
-        ["court hearing"] = ContactType.Court,
-        ["clinic"] = ContactType.OfficeVisit,
-        ["clinic visit"] = ContactType.OfficeVisit,
+        ["telephone"] = (int)ContactType.Phone,
+        ["phone call"] = (int)ContactType.Phone,
+        ["telephone call"] = (int)ContactType.Phone,
+        ["letter"] = (int)ContactType.LetterOrEmail,
+        ["email"] = (int)ContactType.LetterOrEmail,
+        ["e mail"] = (int)ContactType.LetterOrEmail,
+        ["letter or e mail"] = (int)ContactType.LetterOrEmail,
+        ["strategy meeting"] = (int)ContactType.StrategyDiscussion,
+        ["child protection conference"] = (int)ContactType.CaseConference,
+        ["child protection case conference"] = (int)ContactType.CaseConference,
+        ["icpc"] = (int)ContactType.CaseConference,
+        ["rcpc"] = (int)ContactType.CaseConference,
+        ["court hearing"] = (int)ContactType.Court,
+        ["clinic"] = (int)ContactType.OfficeVisit,
+        ["clinic visit"] = (int)ContactType.OfficeVisit,
     });
 
-    private static readonly Dictionary<string, ChildSeen> ChildSeenNames = BuildNames<ChildSeen>(Labels.Of, new()
+    private static readonly Dictionary<string, int> ChildSeenNames = BuildNames(typeof(ChildSeen), v => Labels.Of((ChildSeen)v), new()
     {
-        ["y"] = ChildSeen.Yes,
-        ["seen"] = ChildSeen.Yes,
-        ["n"] = ChildSeen.No,
-        ["not seen"] = ChildSeen.No,
-        ["not known"] = ChildSeen.NotRecorded,
+        ["y"] = (int)ChildSeen.Yes,
+        ["seen"] = (int)ChildSeen.Yes,
+        ["n"] = (int)ChildSeen.No,
+        ["not seen"] = (int)ChildSeen.No,
+        ["not known"] = (int)ChildSeen.NotRecorded,
     });
 
-    private static readonly Dictionary<string, WishesAndFeelings> WishesNames = BuildNames<WishesAndFeelings>(Labels.Of, new()
+    private static readonly Dictionary<string, int> WishesNames = BuildNames(typeof(WishesAndFeelings), v => Labels.Of((WishesAndFeelings)v), new()
     {
-        ["yes"] = WishesAndFeelings.Recorded,
-        ["y"] = WishesAndFeelings.Recorded,
-        ["no"] = WishesAndFeelings.NotRecorded,
-        ["n"] = WishesAndFeelings.NotRecorded,
+        ["yes"] = (int)WishesAndFeelings.Recorded,
+        ["y"] = (int)WishesAndFeelings.Recorded,
+        ["no"] = (int)WishesAndFeelings.NotRecorded,
+        ["n"] = (int)WishesAndFeelings.NotRecorded,
     });
 
     public static ChronologyColumnDefinition Of(ChronologyColumn column) => Columns[(int)column];
 
     /// <summary>The template's column that a header names, or null.</summary>
     public static ChronologyColumn? ColumnNamed(string? header) =>
-        HeaderNames.TryGetValue(Normalise(header), out var column) ? column : null;
+        HeaderNames.TryGetValue(Normalise(header), out var column) ? (ChronologyColumn)column : null;
 
-    public static bool TryContactType(string text, out ContactType value) => Find(ContactTypeNames, ContactTypeExact, text, out value);
+    public static bool TryContactType(string text, out ContactType value)
+    {
+        var found = Find(ContactTypeNames, ContactTypeExact, text, out var number);
+        value = (ContactType)number;
+        return found;
+    }
 
     /// <summary>Reads Yes, No or Not recorded; empty is Not recorded.</summary>
     public static bool TryChildSeen(string? text, out ChildSeen value)
     {
         value = ChildSeen.NotRecorded;
-        return string.IsNullOrWhiteSpace(text) || Find(ChildSeenNames, ChildSeenExact, text, out value);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        var found = Find(ChildSeenNames, ChildSeenExact, text, out var number);
+        value = (ChildSeen)number;
+        return found;
     }
 
     /// <summary>Reads Recorded or Not recorded (or yes/no); null when empty (then the text column decides).</summary>
@@ -136,7 +148,7 @@ public static class ChronologyTemplate
         }
         if (Find(WishesNames, WishesExact, text, out var found))
         {
-            value = found;
+            value = (WishesAndFeelings)found;
             return true;
         }
         return false;
@@ -207,52 +219,60 @@ public static class ChronologyTemplate
         return builder.ToString().TrimEnd();
     }
 
-    private static readonly Dictionary<string, ContactType> ContactTypeExact = new(ContactTypeNames, StringComparer.OrdinalIgnoreCase);
-    private static readonly Dictionary<string, ChildSeen> ChildSeenExact = new(ChildSeenNames, StringComparer.OrdinalIgnoreCase);
-    private static readonly Dictionary<string, WishesAndFeelings> WishesExact = new(WishesNames, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, int> ContactTypeExact = new(ContactTypeNames, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, int> ChildSeenExact = new(ChildSeenNames, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, int> WishesExact = new(WishesNames, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A value as typed (the template's own words, in any case: most values) or, failing that, normalised. The first needs
     /// no new string, which counts over a hundred thousand rows.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Find<T>(Dictionary<string, T> normalised, Dictionary<string, T> exact, string text, out T value) =>
+    private static bool Find(Dictionary<string, int> normalised, Dictionary<string, int> exact, string text, out int value) =>
             exact.TryGetValue(text, out value!) || normalised.TryGetValue(Normalise(text), out value!);
 
-    private static Dictionary<string, ChronologyColumn> BuildHeaderNames()
+    private static Dictionary<string, int> BuildHeaderNames()
     {
-        var names = new Dictionary<string, ChronologyColumn>(StringComparer.Ordinal);
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var column in Columns)
         {
-            names[Normalise(column.Label)] = column.Column;
-            names[Normalise(column.Key)] = column.Column;
+            names[Normalise(column.Label)] = (int)column.Column;
+            names[Normalise(column.Key)] = (int)column.Column;
         }
-        names["approximate"] = ChronologyColumn.Approximate;
-        names["approx"] = ChronologyColumn.Approximate;
-        names["present"] = ChronologyColumn.Present;
-        names["role"] = ChronologyColumn.PractitionerRole;
-        names["type of contact"] = ChronologyColumn.ContactType;
-        names["was the child seen"] = ChronologyColumn.ChildSeen;
-        names["wishes and feelings"] = ChronologyColumn.Wishes;
-        names["decision"] = ChronologyColumn.DecisionOrAction;
-        names["action"] = ChronologyColumn.DecisionOrAction;
-        names["source"] = ChronologyColumn.SourceDocument;
+        names["approximate"] = (int)ChronologyColumn.Approximate;
+        names["approx"] = (int)ChronologyColumn.Approximate;
+        names["present"] = (int)ChronologyColumn.Present;
+        names["role"] = (int)ChronologyColumn.PractitionerRole;
+        names["type of contact"] = (int)ChronologyColumn.ContactType;
+        names["was the child seen"] = (int)ChronologyColumn.ChildSeen;
+        names["wishes and feelings"] = (int)ChronologyColumn.Wishes;
+        names["decision"] = (int)ChronologyColumn.DecisionOrAction;
+        names["action"] = (int)ChronologyColumn.DecisionOrAction;
+        names["source"] = (int)ChronologyColumn.SourceDocument;
         return names;
     }
 
-    private static Dictionary<string, T> BuildNames<T>(Func<T, string> label, Dictionary<string, T> others)
-        where T : struct, Enum
+    private static Dictionary<string, int> BuildNames(Type type, Func<int, string> label, Dictionary<string, int> others)
     {
-        var names = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var value in Enum.GetValues<T>())
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var value in (int[])Enum.GetValuesAsUnderlyingType(type))
         {
             names[Normalise(label(value))] = value;
-            names[Normalise(value.ToString())] = value;
+            names[Normalise(Enum.GetName(type, value))] = value;
         }
         foreach (var (name, value) in others)
         {
             names[Normalise(name)] = value;
         }
         return names;
+    }
+
+    private static List<string> ContactTypeLabels()
+    {
+        var labels = new List<string>();
+        foreach (ContactType value in Enum.GetValues(typeof(ContactType)))
+        {
+            labels.Add(Labels.Of(value));
+        }
+        return labels;
     }
 }

@@ -148,6 +148,8 @@ public static class ChronologyFileMerge
                 readers.Add(ChronologyReader.Open(stream, inputs[i].Format, new ChronologyReadOptions
                 {
                     MaxProblems = options.MaxProblems,
+                    // Entries are held only when every file is read into memory to be sorted.
+                    ShareRepeatedValues = inMemory,
                     Progress = options.Progress is null ? null : new InlineProgress<ChronologyReadProgress>(p => progress.Report(index, p)),
                 }));
             }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Models;
 using Scr.Core.Rules;
@@ -77,21 +75,30 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         _csv.WriteHeader(Header);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
+        // The common forms digit by digit, as ChronologyDates.FormatDate and FormatTime write them (dd/MM/yyyy, HH:mm): a
+        // custom format string is parsed again for every entry.
         Span<char> text = stackalloc char[10];
-        if (entry.Precision == DatePrecision.Day && entry.Date.TryFormat(text, out var written, ChronologyDates.DayFormat, CultureInfo.InvariantCulture))
+        if (entry.Precision == DatePrecision.Day && entry.Date.Year is >= 1000 and <= 9999)
         {
-            _csv.WriteField(text[..written]);
+            Digits(text[..2], entry.Date.Day);
+            text[2] = '/';
+            Digits(text[3..5], entry.Date.Month);
+            text[5] = '/';
+            Digits(text[6..10], entry.Date.Year);
+            _csv.WriteField(text);
         }
         else
         {
             _csv.WriteField(ChronologyDates.FormatDate(entry.When));
         }
-        if (entry.Time is { } time && time.Second == 0 && time.TryFormat(text, out written, "HH:mm", CultureInfo.InvariantCulture))
+        if (entry.Time is { } time && time.Second == 0)
         {
-            _csv.WriteField(text[..written]);
+            Digits(text[..2], time.Hour);
+            text[2] = ':';
+            Digits(text[3..5], time.Minute);
+            _csv.WriteField(text[..5]);
         }
         else
         {
@@ -110,6 +117,16 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         _csv.WriteField(entry.SourceDocument);
         _csv.EndRecord();
         Count++;
+    }
+
+    /// <summary>Writes <paramref name="value"/> in the whole of <paramref name="into"/>, with leading zeros.</summary>
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public override void Complete() => _csv.Flush();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CsvHelper;
 using Scr.Core.Rules.Chronology;
 
@@ -27,9 +26,7 @@ internal sealed class CsvChronologyReader : ChronologyReader
             SkipEmptyLines = false,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            // A chronology repeats its agency, roles, contact types and fixed values row after row, and a merge keeps the
-            // entries until they are written: one string per distinct value saves allocating (and collecting) the rest.
-            PoolStrings = true,
+            PoolStrings = Options.ShareRepeatedValues,
             OnMalformedRecord = record =>
             {
                 // A skipped record still takes its row.
@@ -47,7 +44,6 @@ internal sealed class CsvChronologyReader : ChronologyReader
 
     protected override int FieldCount => _csv.FieldCount;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool NextRow()
     {
         if (!_csv.Read())
@@ -58,7 +54,6 @@ internal sealed class CsvChronologyReader : ChronologyReader
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override ChronologyCell Cell(int index)
     {
         var text = _csv.GetString(index);
