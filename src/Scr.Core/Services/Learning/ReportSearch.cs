@@ -50,9 +50,11 @@ public static partial class ReportSearch
     }
 
     /// <summary>
-    /// The best passage of each report's text for the words, matched words marked. Finding it reads the whole text of each
-    /// report into words (a page of twenty took as long as the search itself, decision 0017), so the reports are shared out
-    /// over the processors, each share on a connection of its own, and the passages are made side by side.
+    /// The best passage of each report's text for the words, matched words marked, on a connection of its own (the caller's
+    /// goes on with other work meanwhile). Finding a passage reads the report's whole text into words (a page of twenty took
+    /// as long as the search itself, decision 0017): SQLite does that work in this process, so there the reports are shared
+    /// out over this machine's processors, each share on its own connection, side by side. PostgreSQL does it on the database
+    /// server, whose processors and connections many instances share: one connection there.
     /// </summary>
     public static async Task<Dictionary<int, string>> SnippetsAsync(ScrDbContext db, string words, IReadOnlyList<int> ids,
         CancellationToken cancellationToken)
@@ -65,13 +67,14 @@ public static partial class ReportSearch
         var factory = DbProviderFactories.GetFactory(connection) ?? throw new InvalidOperationException("The database has no provider factory.");
         var connectionString = db.Database.GetConnectionString() ?? connection.ConnectionString;
         var postgres = db.IsPostgres;
-        var share = (ids.Count + SnippetConnections - 1) / SnippetConnections;
+        var connections = postgres ? 1 : SnippetConnections;
+        var share = (ids.Count + connections - 1) / connections;
         var parts = await Task.WhenAll(ids.Chunk(share).Select(part =>
             Task.Run(() => SnippetsOfAsync(factory, connectionString, postgres, words, part, cancellationToken), cancellationToken)));
         return parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
     }
 
-    /// <summary>At most this many connections make one page's passages: two processors were what the benchmark's machine had.</summary>
+    /// <summary>At most this many SQLite connections make one page's passages: two processors were what the benchmark's machine had.</summary>
     private static readonly int SnippetConnections = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     private static async Task<List<KeyValuePair<int, string>>> SnippetsOfAsync(DbProviderFactory factory, string connectionString,
