@@ -51,9 +51,6 @@ public static class ChronologyDates
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
 
-    /// <summary>How dates are written back, day first: 31/01/2003.</summary>
-    public const string DayFormat = "dd/MM/yyyy";
-
     private static readonly DateOnly SpreadsheetEpoch = new(1899, 12, 30);
 
     private static readonly string[] ShortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -166,12 +163,50 @@ public static class ChronologyDates
     {
         DatePrecision.Month => $"{ShortMonths[date.Date.Month - 1]} {date.Date.Year:D4}",
         DatePrecision.Year => date.Date.Year.ToString("D4", CultureInfo.InvariantCulture),
-        _ => date.Date.ToString(DayFormat, CultureInfo.InvariantCulture),
+        _ => string.Create(DayLength, date.Date, static (into, day) => WriteDay(day, into)),
     };
 
     /// <summary>A time as the template writes it: 14:30, or 14:30:15 when it has seconds.</summary>
-    public static string FormatTime(TimeOnly time) =>
-        time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string FormatTime(TimeOnly time) => time.Second == 0
+        ? string.Create(MinutesLength, time, static (into, t) => WriteMinutes(t, into))
+        : time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>Characters of a day as the template writes it (<see cref="WriteDay"/>).</summary>
+    public const int DayLength = 10;
+
+    /// <summary>Characters of a time without seconds as the template writes it (<see cref="WriteMinutes"/>).</summary>
+    public const int MinutesLength = 5;
+
+    /// <summary>
+    /// A day as dates are written back, day first (31/01/2003), into the first <see cref="DayLength"/> characters: digit by
+    /// digit, without a string, for a merge that writes a hundred thousand (a format string is parsed again at every call).
+    /// </summary>
+    public static void WriteDay(DateOnly day, Span<char> into)
+    {
+        Digits(into[..2], day.Day);
+        into[2] = '/';
+        Digits(into[3..5], day.Month);
+        into[5] = '/';
+        Digits(into[6..DayLength], day.Year);
+    }
+
+    /// <summary>A time as 14:30 (seconds left out) into the first <see cref="MinutesLength"/> characters, as <see cref="WriteDay"/>.</summary>
+    public static void WriteMinutes(TimeOnly time, Span<char> into)
+    {
+        Digits(into[..2], time.Hour);
+        into[2] = ':';
+        Digits(into[3..MinutesLength], time.Minute);
+    }
+
+    /// <summary>Writes <paramref name="value"/> in the whole of <paramref name="into"/>, with leading zeros.</summary>
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     /// <summary>The date for people to read: 31/01/2003 14:30, c. 31/01/2003, c. Mar 2003.</summary>
     public static string Display(ChronologyDate date) =>

@@ -77,16 +77,11 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
 
     public override void Write(ChronologyEntry entry, bool sameTimeAsOtherAgencies = false)
     {
-        // The common forms digit by digit, as ChronologyDates.FormatDate and FormatTime write them (dd/MM/yyyy, HH:mm): a
-        // custom format string is parsed again for every entry.
-        Span<char> text = stackalloc char[10];
-        if (entry.Precision == DatePrecision.Day && entry.Date.Year is >= 1000 and <= 9999)
+        // The common forms written into a span, not a new string for every entry.
+        Span<char> text = stackalloc char[ChronologyDates.DayLength];
+        if (entry.Precision == DatePrecision.Day)
         {
-            Digits(text[..2], entry.Date.Day);
-            text[2] = '/';
-            Digits(text[3..5], entry.Date.Month);
-            text[5] = '/';
-            Digits(text[6..10], entry.Date.Year);
+            ChronologyDates.WriteDay(entry.Date, text);
             _csv.WriteField(text);
         }
         else
@@ -95,10 +90,8 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         }
         if (entry.Time is { } time && time.Second == 0)
         {
-            Digits(text[..2], time.Hour);
-            text[2] = ':';
-            Digits(text[3..5], time.Minute);
-            _csv.WriteField(text[..5]);
+            ChronologyDates.WriteMinutes(time, text);
+            _csv.WriteField(text[..ChronologyDates.MinutesLength]);
         }
         else
         {
@@ -117,16 +110,6 @@ internal sealed class CsvChronologyWriter : ChronologyWriter
         _csv.WriteField(entry.SourceDocument);
         _csv.EndRecord();
         Count++;
-    }
-
-    /// <summary>Writes <paramref name="value"/> in the whole of <paramref name="into"/>, with leading zeros.</summary>
-    private static void Digits(Span<char> into, int value)
-    {
-        for (var i = into.Length - 1; i >= 0; i--)
-        {
-            into[i] = (char)('0' + value % 10);
-            value /= 10;
-        }
     }
 
     public override void Complete() => _csv.Flush();
