@@ -38,8 +38,8 @@ internal sealed class PublishedReportFacetMapping : IEntityTypeConfiguration<Pub
         b.Property(f => f.Facet).HasMaxLength(PublishedReportFacet.MaxFacetLength);
         b.Property(f => f.Value).HasMaxLength(PublishedReportFacet.MaxValueLength);
         b.HasOne<PublishedReport>().WithMany().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
-        // Filtering by a value finds its reports without reading every report's facets; and counting the values of a search's
-        // reports reads this index alone, in value order, with nothing to sort (ReportSearch.CountsOf).
+        // Filtering by the values chosen finds their reports from this index alone, without reading every report's facets.
+        // (A search's counts of values come from the copy in memory: ReportFacetCounts.)
         b.HasIndex(f => new { f.Facet, f.Value, f.ReportId });
     }
 }

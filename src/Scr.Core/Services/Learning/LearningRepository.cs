@@ -149,17 +149,9 @@ public sealed class LearningRepository(ScrDbContext db, AuditLog audit, TimeProv
     /// <summary>Whether the person may open the case, by the rule of the case pages.</summary>
     private async Task<bool> MayReadCaseAsync(Guid reviewId, Principal principal, CancellationToken cancellationToken)
     {
-        var facts = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId)
-            .Select(r => new
-            {
-                r.BoardId,
-                TeamUserIds = r.Team.Select(t => t.UserId).ToList(),
-                AgencyIds = r.Agencies.Select(a => a.AgencyId).ToList(),
-                r.ReferringAgencyId,
-            })
-            .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
-        return facts is not null && ReviewAccessRules.For(principal,
-            new ReviewAccessFacts(facts.BoardId, facts.TeamUserIds, facts.AgencyIds, facts.ReferringAgencyId)) != ReviewAccess.None;
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Team).Include(r => r.Agencies).AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        return review is not null && ReviewAccessRules.For(principal, ReviewAccessFacts.Of(review)) != ReviewAccess.None;
     }
 
     private static ReportRecord RecordOf(Scr.Core.Exchange.ExchangeReview review, bool leads)
